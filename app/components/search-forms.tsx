@@ -1,0 +1,107 @@
+import { useNavigate } from "@remix-run/react";
+import { useState } from "react";
+import { ClientOnly } from "./client-only";
+
+/** GOV.UK postcode pattern; a plain GET form so it works without JavaScript. */
+export function PostcodeForm({ value = "", error }: { value?: string; error?: string }) {
+  return (
+    <form method="get" action="/search" noValidate role="search" aria-label="Postcode">
+      <div className={`form-group${error ? " form-group--error" : ""}`}>
+        <label htmlFor="postcode" className="label" style={{ fontSize: "1.5rem" }}>
+          Enter your postcode
+        </label>
+        <p id="postcode-hint" className="hint">
+          For example, ME15 9BZ
+        </p>
+        {error ? (
+          <p id="postcode-error" className="error-message">
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="inline-form">
+          <input
+            className={`input input--postcode${error ? " input--error" : ""}`}
+            id="postcode"
+            name="postcode"
+            type="text"
+            autoComplete="postal-code"
+            spellCheck={false}
+            defaultValue={value}
+            aria-describedby={error ? "postcode-hint postcode-error" : "postcode-hint"}
+            aria-invalid={error ? true : undefined}
+          />
+          <button type="submit" className="button">
+            Find my team
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+export function WardNameForm({ value = "", error }: { value?: string; error?: string }) {
+  return (
+    <form method="get" action="/search" noValidate role="search" aria-label="Ward name">
+      <div className={`form-group${error ? " form-group--error" : ""}`}>
+        <label htmlFor="q" className="label">
+          Or search by ward name
+        </label>
+        <p id="q-hint" className="hint">
+          For example, Park Wood or Broadstairs
+        </p>
+        {error ? (
+          <p id="q-error" className="error-message">
+            <span className="visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="inline-form">
+          <input
+            className={`input${error ? " input--error" : ""}`}
+            id="q"
+            name="q"
+            type="text"
+            defaultValue={value}
+            aria-describedby={error ? "q-hint q-error" : "q-hint"}
+            aria-invalid={error ? true : undefined}
+          />
+          <button type="submit" className="button button--secondary">
+            Search wards
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+/** Needs JavaScript (the browser's location API), so it appears only once the page has hydrated. */
+export function UseMyLocation() {
+  return <ClientOnly>{() => <UseMyLocationButton />}</ClientOnly>;
+}
+
+function UseMyLocationButton() {
+  const navigate = useNavigate();
+  const [state, setState] = useState<"idle" | "locating" | "failed">("idle");
+  if (typeof navigator === "undefined" || !("geolocation" in navigator)) return null;
+  return (
+    <div className="form-group">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={state === "locating"}
+        onClick={() => {
+          setState("locating");
+          navigator.geolocation.getCurrentPosition(
+            (pos) => navigate(`/search?lat=${pos.coords.latitude.toFixed(5)}&lng=${pos.coords.longitude.toFixed(5)}`),
+            () => setState("failed"),
+            { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+          );
+        }}
+      >
+        {state === "locating" ? "Finding your location…" : "Use my location"}
+      </button>
+      <p role="status" className={state === "failed" ? "error-message" : "visually-hidden"}>
+        {state === "failed" ? "We could not get your location. Check your browser allows it, or enter your postcode instead." : ""}
+      </p>
+    </div>
+  );
+}

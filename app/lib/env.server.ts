@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("db/app.sqlite"),
+  // Optional base map. Without it the maps draw boundaries on a plain background.
+  MAP_TILE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Environment, checked once; a bad value stops the process with a readable reason. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,33 @@
+// Dates and times as people in Kent read them, whatever the server's time zone.
+const TZ = "Europe/London";
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, day: "numeric", month: "long", year: "numeric" });
+const dayFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "numeric", minute: "2-digit", hour12: true });
+const monthFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
+
+/** "14 March 2026" from a Date or a YYYY-MM-DD string. */
+export function formatDate(value: Date | string): string {
+  const d = typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value;
+  return dateFmt.format(d);
+}
+
+/** "Tuesday 1 December 2026, 7pm to 8:30pm" */
+export function formatEventTime(startsAt: Date | string, endsAt: Date | string): string {
+  const start = new Date(startsAt);
+  const end = new Date(endsAt);
+  const time = (d: Date) => timeFmt.format(d).replace(":00", "").replace(" ", "").toLowerCase();
+  return `${dayFmt.format(start)}, ${time(start)} to ${time(end)}`;
+}
+
+/** "March 2026" from "2026-03". */
+export function formatMonth(month: string): string {
+  return monthFmt.format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** The calendar month (YYYY-MM) in the UK at a given moment. */
+export function ukMonth(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value;
+  return `${get("year")}-${get("month")}`;
+}

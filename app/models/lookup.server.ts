@@ -1,0 +1,58 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { postcodes } from "../../db/schema";
+import { getDb } from "~/lib/db.server";
+import { KENT_BBOX, isInBBox, type LngLat } from "~/lib/geo";
+import type { FoundWard, LookupResult } from "~/lib/lookup";
+import { parsePostcode } from "~/lib/postcode";
+import { findWard, getWardIndex } from "./ward.server";
+
+/** How far off the coast or estuary a point may be and still get the nearest Kent ward. */
+export const NEAREST_WARD_METRES = 100;
+
+function found(wardCode: string, postcode: string | null, [lng, lat]: LngLat, match: "pip" | "nearest"): FoundWard | null {
+  const ward = findWard(wardCode);
+  if (!ward) return null;
+  return {
+    status: "found",
+    postcode,
+    lat,
+    lng,
+    match,
+    ward: { code: ward.code, name: ward.name },
+    district: { code: ward.districtCode, name: ward.districtName },
+    team: ward.teamSlug && ward.teamName ? { slug: ward.teamSlug, name: ward.teamName } : null,
+    csuEmail: ward.csuEmail,
+  };
+}
+
+/** From whatever a person typed to their ward, or the reason there is none. */
+export function lookupPostcode(input: unknown): LookupResult {
+  const parsed = parsePostcode(input);
+  if (parsed.kind !== "valid") return { status: parsed.kind };
+  const db = getDb();
+  const row = db.select().from(postcodes).where(eq(postcodes.postcode, parsed.postcode)).get();
+  if (row?.wardCode) return found(row.wardCode, row.postcode, [row.lng, row.lat], row.wardMatch ?? "pip") ?? { status: "unknown", postcode: parsed.postcode };
+  if (row) return { status: "outside", postcode: parsed.postcode };
+  // Not in the data. If no postcode in its district (e.g. SW1A, TN34, DA7) is in
+  // Kent, it is someone else's area; otherwise it is a Kent postcode we lack.
+  const kentOutcode = db
+    .select({ postcode: postcodes.postcode })
+    .from(postcodes)
+    .where(and(eq(postcodes.outcode, parsed.outcode), isNotNull(postcodes.wardCode)))
+    .limit(1)
+    .get();
+  return kentOutcode ? { status: "unknown", postcode: parsed.postcode } : { status: "outside", postcode: parsed.postcode };
+}
+
+/** From a point (for "use my location") to the ward containing it, or the nearest within 100 m. */
+export function lookupPoint(lat: number | null, lng: number | null): LookupResult {
+  if (lat == null || lng == null) return { status: "invalid" };
+  const point: LngLat = [lng, lat];
+  if (!isInBBox(point, KENT_BBOX)) return { status: "outside", postcode: null };
+  const index = getWardIndex();
+  const inside = index.containing(point);
+  if (inside) return found(inside, null, point, "pip") ?? { status: "outside", postcode: null };
+  const nearest = index.nearest(point, NEAREST_WARD_METRES);
+  if (nearest) return found(nearest.code, null, point, "nearest") ?? { status: "outside", postcode: null };
+  return { status: "outside", postcode: null };
+}

@@ -1,0 +1,115 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { PostcodeForm, UseMyLocation, WardNameForm } from "~/components/search-forms";
+import { parseCoordinate } from "~/lib/geo";
+import { lookupMessage, POLICE_UK_FINDER, type LookupResult } from "~/lib/lookup";
+import { lookupPoint, lookupPostcode } from "~/models/lookup.server";
+import { searchWardsByName, type WardSummary } from "~/models/ward.server";
+
+// What we echo back into a field: enough to correct a typo, never a 10 KB paste.
+const ECHO_LIMIT = 40;
+const MAX_WARD_QUERY = 60;
+
+type SearchState =
+  | { mode: "none" }
+  | { mode: "postcode"; value: string; result: Exclude<LookupResult, { status: "found" }> }
+  | { mode: "location"; result: Exclude<LookupResult, { status: "found" }> }
+  | { mode: "ward"; value: string; error: string | null; wards: WardSummary[] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+
+  if (params.has("postcode")) {
+    const value = params.get("postcode") ?? "";
+    const result = lookupPostcode(value);
+    if (result.status === "found") throw redirect(`/wards/${result.ward.code}`);
+    const status = result.status === "empty" || result.status === "invalid" ? 400 : 404;
+    return json<SearchState>({ mode: "postcode", value: value.slice(0, ECHO_LIMIT), result }, { status });
+  }
+
+  if (params.has("lat") || params.has("lng")) {
+    const result = lookupPoint(parseCoordinate(params.get("lat"), -90, 90), parseCoordinate(params.get("lng"), -180, 180));
+    if (result.status === "found") throw redirect(`/wards/${result.ward.code}`);
+    return json<SearchState>({ mode: "location", result }, { status: result.status === "invalid" ? 400 : 404 });
+  }
+
+  if (params.has("q")) {
+    const value = (params.get("q") ?? "").trim();
+    if (!value) return json<SearchState>({ mode: "ward", value: "", error: "Enter a ward name", wards: [] }, { status: 400 });
+    if (value.length > MAX_WARD_QUERY) {
+      return json<SearchState>({ mode: "ward", value: value.slice(0, ECHO_LIMIT), error: "Enter a ward name, like Park Wood", wards: [] }, { status: 400 });
+    }
+    const wards = searchWardsByName(value);
+    if (wards.length === 1) throw redirect(`/wards/${wards[0]!.code}`);
+    const error = wards.length === 0 ? `No ward names match “${value}”. Check the spelling, or search by postcode` : null;
+    return json<SearchState>({ mode: "ward", value, error, wards }, { status: error ? 404 : 200 });
+  }
+
+  return json<SearchState>({ mode: "none" });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const failed = data && data.mode !== "none" && !(data.mode === "ward" && !data.error);
+  return [{ title: `${failed ? "Error: " : ""}Find your neighbourhood policing team – Kent Neighbourhood Policing` }];
+};
+
+export default function Search() {
+  const state = useLoaderData<typeof loader>() as SearchState;
+  const errors: FieldError[] = [];
+  let postcodeError: string | undefined;
+  let wardError: string | undefined;
+  if (state.mode === "postcode") {
+    postcodeError = lookupMessage(state.result, "postcode");
+    errors.push({ field: "postcode", message: postcodeError });
+  } else if (state.mode === "location") {
+    errors.push({ field: "postcode", message: lookupMessage(state.result, "location") });
+  } else if (state.mode === "ward" && state.error) {
+    wardError = state.error;
+    errors.push({ field: "q", message: wardError });
+  }
+  const result = state.mode === "postcode" || state.mode === "location" ? state.result : null;
+
+  return (
+    <div className="two-thirds">
+      <ErrorSummary errors={errors} />
+      {state.mode === "ward" && !state.error ? (
+        <>
+          <h1>Wards matching “{state.value}”</h1>
+          <ul className="list" data-testid="ward-results">
+            {state.wards.map((w) => (
+              <li key={w.code}>
+                <Link to={`/wards/${w.code}`}>{w.name}</Link> <span className="secondary">({w.districtName})</span>
+              </li>
+            ))}
+          </ul>
+          <p>Not the right place? Search again.</p>
+        </>
+      ) : (
+        <h1>Find your neighbourhood policing team</h1>
+      )}
+
+      {result?.status === "outside" ? (
+        <div className="notice notice--important" data-testid="outside-kent">
+          <p>
+            {result.postcode ? `${result.postcode} is` : "That location is"} not policed by Kent Police. Find the police force and neighbourhood
+            team for it on <a href={POLICE_UK_FINDER}>police.uk</a>.
+          </p>
+        </div>
+      ) : null}
+      {result?.status === "unknown" ? (
+        <div className="notice notice--important" data-testid="unknown-postcode">
+          <p>
+            Our postcode list may not include very new postcodes, or ones that are no longer used. You can search for your ward by name below
+            {", or use your location"}.
+          </p>
+        </div>
+      ) : null}
+
+      <PostcodeForm value={state.mode === "postcode" ? state.value : ""} error={postcodeError} />
+      <UseMyLocation />
+      <WardNameForm value={state.mode === "ward" ? state.value : ""} error={wardError} />
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+// Tables only. Geography comes from ONS open data (scripts/import-geography.ts);
+// neighbourhood data comes from a force's own files (scripts/import-neighbourhoods.ts).
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+export const districts = sqliteTable("districts", {
+  code: text("code").primaryKey(), // ONS LAD GSS code, e.g. E07000110
+  name: text("name").notNull(),
+  csuEmail: text("csu_email").notNull(),
+  geometry: text("geometry").notNull(), // GeoJSON Polygon/MultiPolygon, WGS84
+  boundaryVintage: text("boundary_vintage").notNull(), // e.g. LAD24
+});
+
+export const wards = sqliteTable(
+  "wards",
+  {
+    code: text("code").primaryKey(), // ONS ward GSS code, e.g. E05015608
+    name: text("name").notNull(),
+    districtCode: text("district_code")
+      .notNull()
+      .references(() => districts.code),
+    geometry: text("geometry").notNull(), // GeoJSON Polygon/MultiPolygon, WGS84, full precision
+    minLng: real("min_lng").notNull(),
+    minLat: real("min_lat").notNull(),
+    maxLng: real("max_lng").notNull(),
+    maxLat: real("max_lat").notNull(),
+    centroidLng: real("centroid_lng").notNull(),
+    centroidLat: real("centroid_lat").notNull(),
+    boundaryVintage: text("boundary_vintage").notNull(), // e.g. WD24
+  },
+  (t) => [
+    index("wards_district_idx").on(t.districtCode),
+    index("wards_name_idx").on(sql`${t.name} COLLATE NOCASE`),
+  ],
+);
+
+export const postcodes = sqliteTable(
+  "postcodes",
+  {
+    postcode: text("postcode").primaryKey(), // normalised: "ME15 9BZ"
+    outcode: text("outcode").notNull(), // "ME15"
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+    // Null when the postcode lies outside Kent and Medway.
+    wardCode: text("ward_code").references(() => wards.code),
+    // "pip" (inside the ward polygon) or "nearest" (coast/estuary, nearest Kent ward).
+    wardMatch: text("ward_match", { enum: ["pip", "nearest"] }),
+  },
+  (t) => [index("postcodes_ward_idx").on(t.wardCode), index("postcodes_outcode_idx").on(t.outcode, t.wardCode)],
+);
+
+export const teams = sqliteTable(
+  "teams",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    districtCode: text("district_code")
+      .notNull()
+      .references(() => districts.code),
+    email: text("email"),
+    description: text("description").notNull().default(""),
+  },
+  (t) => [index("teams_district_idx").on(t.districtCode)],
+);
+
+// Every ward is policed by exactly one neighbourhood team.
+export const teamWards = sqliteTable(
+  "team_wards",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.wardCode] }), uniqueIndex("team_wards_ward_idx").on(t.wardCode)],
+);
+
+export const OFFICER_ROLES = ["Inspector", "Sergeant", "PC", "Beat Officer", "PCSO"] as const;
+
+export const officers = sqliteTable(
+  "officers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    role: text("role", { enum: OFFICER_ROLES }).notNull(),
+    collarNumber: text("collar_number"),
+    bio: text("bio").notNull().default(""),
+    email: text("email"),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [index("officers_team_idx").on(t.teamId)],
+);
+
+// One officer may cover several wards; a ward may have several officers.
+export const officerWards = sqliteTable(
+  "officer_wards",
+  {
+    officerId: integer("officer_id")
+      .notNull()
+      .references(() => officers.id, { onDelete: "cascade" }),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+  },
+  (t) => [primaryKey({ columns: [t.officerId, t.wardCode] }), index("officer_wards_ward_idx").on(t.wardCode)],
+);
+
+export const EVENT_TYPES = ["surgery", "pact_meeting", "street_meeting", "online"] as const;
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id),
+    // Null for an event that serves the whole team area.
+    wardCode: text("ward_code").references(() => wards.code),
+    title: text("title").notNull(),
+    venue: text("venue").notNull(),
+    address: text("address").notNull().default(""),
+    lat: real("lat"),
+    lng: real("lng"),
+    startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp" }).notNull(),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp" }),
+  },
+  (t) => [index("events_ward_idx").on(t.wardCode, t.startsAt), index("events_team_idx").on(t.teamId, t.startsAt)],
+);
+
+export const PRIORITY_THEMES = [
+  "asb",
+  "roads",
+  "drugs",
+  "parking",
+  "theft",
+  "burglary",
+  "environment",
+  "violence",
+] as const;
+
+export const priorities = sqliteTable(
+  "priorities",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+    rank: integer("rank").notNull(),
+    theme: text("theme", { enum: PRIORITY_THEMES }).notNull(),
+    title: text("title").notNull(),
+    detail: text("detail").notNull().default(""),
+    agreedOn: text("agreed_on").notNull(), // YYYY-MM-DD, the PACT meeting that agreed it
+    status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
+    outcome: text("outcome"),
+    closedOn: text("closed_on"), // YYYY-MM-DD
+  },
+  (t) => [
+    index("priorities_ward_idx").on(t.wardCode, t.status),
+    // At most one active priority per rank per ward, so at most three active.
+    uniqueIndex("priorities_active_rank_idx")
+      .on(t.wardCode, t.rank)
+      .where(sql`status = 'active'`),
+    check("priorities_rank_check", sql`${t.rank} BETWEEN 1 AND 3`),
+  ],
+);
+
+export const UPDATE_STATUSES = ["on_track", "making_progress", "needs_partner_action", "resolved"] as const;
+
+export const priorityUpdates = sqliteTable(
+  "priority_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    priorityId: integer("priority_id")
+      .notNull()
+      .references(() => priorities.id),
+    month: text("month").notNull(), // YYYY-MM
+    actionTaken: text("action_taken").notNull(),
+    partners: text("partners").notNull().default(""),
+    status: text("status", { enum: UPDATE_STATUSES }).notNull(),
+    nextStep: text("next_step").notNull().default(""),
+    publishedAt: integer("published_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month)],
+);
