@@ -21,7 +21,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh database every run, from the real geography and the sample data, against the production build.
-    command: `sh -c "rm -f db/e2e.sqlite db/e2e.sqlite-* && DATABASE_PATH=db/e2e.sqlite npx tsx scripts/setup.ts && DATABASE_PATH=db/e2e.sqlite NODE_ENV=production PORT=${PORT} npx remix-serve ./build/index.js"`,
+    command: `sh -c "rm -f db/e2e-${PORT}.sqlite db/e2e-${PORT}.sqlite-* && DATABASE_PATH=db/e2e-${PORT}.sqlite npx tsx scripts/setup.ts && DATABASE_PATH=db/e2e-${PORT}.sqlite NODE_ENV=production PORT=${PORT} npx remix-serve ./build/index.js"`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
