@@ -27,3 +27,16 @@ export function getDb(): Db {
   globalForDb.__db ??= openDatabase(env().DATABASE_PATH);
   return globalForDb.__db;
 }
+
+/**
+ * A statement built once per connection and reused: hot read paths (ward pages,
+ * lookups) would otherwise spend more time building SQL than running it.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  let cache: { db: Db; statement: T } | undefined;
+  return () => {
+    const db = getDb();
+    if (cache?.db !== db) cache = { db, statement: build(db) };
+    return cache.statement;
+  };
+}

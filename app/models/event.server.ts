@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, or, isNull } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { events, wards } from "../../db/schema";
-import { getDb } from "~/lib/db.server";
+import { prepared } from "~/lib/db.server";
 
 const eventColumns = {
   id: events.id,
@@ -17,26 +17,41 @@ const eventColumns = {
   wardName: wards.name,
 };
 
-/** Surgeries and meetings that have not yet ended: this ward's, and any for its whole team area. */
-export function listUpcomingEventsForWard(wardCode: string, teamId: number | null, now = new Date(), limit = 6) {
-  const scope = teamId == null ? eq(events.wardCode, wardCode) : or(eq(events.wardCode, wardCode), and(isNull(events.wardCode), eq(events.teamId, teamId)));
-  return getDb()
+// Timestamps are stored in seconds (drizzle's "timestamp" mode).
+const toSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+const eventsOfWard = prepared((db) =>
+  db
     .select(eventColumns)
     .from(events)
     .leftJoin(wards, eq(wards.code, events.wardCode))
-    .where(and(scope, gte(events.endsAt, now)))
+    .where(
+      and(
+        or(eq(events.wardCode, sql.placeholder("wardCode")), and(isNull(events.wardCode), eq(events.teamId, sql.placeholder("teamId")))),
+        gte(events.endsAt, sql.placeholder("now")),
+      ),
+    )
     .orderBy(asc(events.startsAt))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+const eventsOfTeam = prepared((db) =>
+  db
+    .select(eventColumns)
+    .from(events)
+    .leftJoin(wards, eq(wards.code, events.wardCode))
+    .where(and(eq(events.teamId, sql.placeholder("teamId")), gte(events.endsAt, sql.placeholder("now"))))
+    .orderBy(asc(events.startsAt))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+/** Surgeries and meetings that have not yet ended: this ward's, and any for its whole team area. */
+export function listUpcomingEventsForWard(wardCode: string, teamId: number | null, now = new Date(), limit = 6) {
+  return eventsOfWard().all({ wardCode, teamId: teamId ?? -1, now: toSeconds(now), limit });
 }
 
 export function listUpcomingEventsForTeam(teamId: number, now = new Date(), limit = 30) {
-  return getDb()
-    .select(eventColumns)
-    .from(events)
-    .leftJoin(wards, eq(wards.code, events.wardCode))
-    .where(and(eq(events.teamId, teamId), gte(events.endsAt, now)))
-    .orderBy(asc(events.startsAt))
-    .limit(limit)
-    .all();
+  return eventsOfTeam().all({ teamId, now: toSeconds(now), limit });
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { postcodes } from "../../db/schema";
-import { getDb } from "~/lib/db.server";
+import { prepared } from "~/lib/db.server";
 import { KENT_BBOX, isInBBox, type LngLat } from "~/lib/geo";
 import type { FoundWard, LookupResult } from "~/lib/lookup";
 import { parsePostcode } from "~/lib/postcode";
@@ -25,22 +25,29 @@ function found(wardCode: string, postcode: string | null, [lng, lat]: LngLat, ma
   };
 }
 
+const postcodeRow = prepared((db) =>
+  db.select().from(postcodes).where(eq(postcodes.postcode, sql.placeholder("postcode"))).prepare(),
+);
+
+const kentPostcodeInOutcode = prepared((db) =>
+  db
+    .select({ postcode: postcodes.postcode })
+    .from(postcodes)
+    .where(and(eq(postcodes.outcode, sql.placeholder("outcode")), isNotNull(postcodes.wardCode)))
+    .limit(1)
+    .prepare(),
+);
+
 /** From whatever a person typed to their ward, or the reason there is none. */
 export function lookupPostcode(input: unknown): LookupResult {
   const parsed = parsePostcode(input);
   if (parsed.kind !== "valid") return { status: parsed.kind };
-  const db = getDb();
-  const row = db.select().from(postcodes).where(eq(postcodes.postcode, parsed.postcode)).get();
+  const row = postcodeRow().get({ postcode: parsed.postcode });
   if (row?.wardCode) return found(row.wardCode, row.postcode, [row.lng, row.lat], row.wardMatch ?? "pip") ?? { status: "unknown", postcode: parsed.postcode };
   if (row) return { status: "outside", postcode: parsed.postcode };
   // Not in the data. If no postcode in its district (e.g. SW1A, TN34, DA7) is in
   // Kent, it is someone else's area; otherwise it is a Kent postcode we lack.
-  const kentOutcode = db
-    .select({ postcode: postcodes.postcode })
-    .from(postcodes)
-    .where(and(eq(postcodes.outcode, parsed.outcode), isNotNull(postcodes.wardCode)))
-    .limit(1)
-    .get();
+  const kentOutcode = kentPostcodeInOutcode().get({ outcode: parsed.outcode });
   return kentOutcode ? { status: "unknown", postcode: parsed.postcode } : { status: "outside", postcode: parsed.postcode };
 }
 

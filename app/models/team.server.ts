@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { districts, teams, teamWards } from "../../db/schema";
-import { getDb } from "~/lib/db.server";
+import { getDb, prepared } from "~/lib/db.server";
 
 const teamColumns = {
   id: teams.id,
@@ -13,15 +13,17 @@ const teamColumns = {
   csuEmail: districts.csuEmail,
 };
 
+const findTeamStatement = prepared((db) =>
+  db
+    .select(teamColumns)
+    .from(teams)
+    .innerJoin(districts, eq(districts.code, teams.districtCode))
+    .where(eq(teams.slug, sql.placeholder("slug")))
+    .prepare(),
+);
+
 export function findTeamBySlug(slug: string) {
-  return (
-    getDb()
-      .select(teamColumns)
-      .from(teams)
-      .innerJoin(districts, eq(districts.code, teams.districtCode))
-      .where(eq(teams.slug, slug))
-      .get() ?? null
-  );
+  return findTeamStatement().get({ slug }) ?? null;
 }
 
 export function listTeamsInDistrict(districtCode: string) {

@@ -1,6 +1,6 @@
 import { asc, eq, like, sql } from "drizzle-orm";
 import { districts, teams, teamWards, wards } from "../../db/schema";
-import { getDb } from "~/lib/db.server";
+import { getDb, prepared, type Db } from "~/lib/db.server";
 import type { AreaGeometry } from "~/lib/geo";
 import { WardIndex } from "~/lib/ward-index";
 
@@ -28,8 +28,8 @@ export type WardSummary = {
   boundaryVintage: string;
 };
 
-function wardQuery() {
-  return getDb()
+function wardQuery(db: Db = getDb()) {
+  return db
     .select(wardSummary)
     .from(wards)
     .innerJoin(districts, eq(districts.code, wards.districtCode))
@@ -38,8 +38,10 @@ function wardQuery() {
 }
 
 /** A ward with its district, CSU inbox and neighbourhood team. */
+const findWardStatement = prepared((db) => wardQuery(db).where(eq(wards.code, sql.placeholder("code"))).prepare());
+
 export function findWard(code: string): WardSummary | null {
-  return wardQuery().where(eq(wards.code, code)).get() ?? null;
+  return findWardStatement().get({ code }) ?? null;
 }
 
 export function listWardsInDistrict(districtCode: string): WardSummary[] {
