@@ -2,8 +2,8 @@
 const TZ = "Europe/London";
 
 const dateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, day: "numeric", month: "long", year: "numeric" });
-const dayFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "numeric", minute: "2-digit", hour12: true });
+const weekdayFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, weekday: "long" });
+const timeFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "numeric", minute: "2-digit", hourCycle: "h12" });
 const monthFmt = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
 
 /** "14 March 2026" from a Date or a YYYY-MM-DD string. */
@@ -12,12 +12,16 @@ export function formatDate(value: Date | string): string {
   return dateFmt.format(d);
 }
 
+/** GOV.UK style: "7pm", "8:30pm", "midday", "midnight". */
+function formatTime(d: Date): string {
+  const t = timeFmt.format(d).replace(":00", "").replace(/\s/g, "").toLowerCase();
+  return t === "12pm" ? "midday" : t === "12am" ? "midnight" : t;
+}
+
 /** "Tuesday 1 December 2026, 7pm to 8:30pm" */
 export function formatEventTime(startsAt: Date | string, endsAt: Date | string): string {
   const start = new Date(startsAt);
-  const end = new Date(endsAt);
-  const time = (d: Date) => timeFmt.format(d).replace(":00", "").replace(" ", "").toLowerCase();
-  return `${dayFmt.format(start)}, ${time(start)} to ${time(end)}`;
+  return `${weekdayFmt.format(start)} ${dateFmt.format(start)}, ${formatTime(start)} to ${formatTime(new Date(endsAt))}`;
 }
 
 /** "March 2026" from "2026-03". */
