@@ -4,21 +4,23 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { env } from "~/lib/env.server";
-import { securityHeaders } from "~/lib/security-headers";
+import { applySecurityHeaders } from "~/lib/security-headers.server";
+
+// server.js sets these on every response it sends, static files and redirects included.
+export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
-function applySecurityHeaders(headers: Headers) {
-  const { NODE_ENV, MAP_TILE_URL } = env();
-  const tileOrigin = MAP_TILE_URL ? new URL(MAP_TILE_URL.replace(/\{s\}/g, "a")).origin : null;
-  for (const [name, value] of Object.entries(securityHeaders({ production: NODE_ENV === "production", tileOrigin }))) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
+// Staff pages must not be kept by shared computers' caches, or shown again from history after signing out.
+const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners)(\/|$)/;
+
+function applyCachePolicy(request: Request, headers: Headers) {
+  if (PRIVATE_PAGES.test(new URL(request.url).pathname)) headers.set("Cache-Control", "no-store");
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   applySecurityHeaders(response.headers);
+  applyCachePolicy(request, response.headers);
   return response;
 };
 
@@ -40,6 +42,7 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders);
+          applyCachePolicy(request, responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -1,12 +1,23 @@
-import type { LinksFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
+import { blankSessionCookie, checkSession, hasSessionCookie } from "~/lib/auth.server";
 import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
+// Residents carry no session cookie, so their pages cost no database work here.
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!hasSessionCookie(request)) return json({ user: null });
+  const check = await checkSession(request);
+  if (!check.actor) return json({ user: null }, { headers: { "Set-Cookie": blankSessionCookie() } });
+  return json({ user: { name: check.actor.name, role: check.actor.role } });
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
   return (
     <html lang="en-GB">
       <head>
@@ -20,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>
-        <SiteHeader />
+        <SiteHeader user={data?.user} />
         <div className="width-container">
           <main id="main-content" tabIndex={-1}>
             {children}
@@ -48,6 +59,19 @@ export function ErrorBoundary() {
         <p>If you typed the web address, check it is correct.</p>
         <p>
           You can <Link to="/">find your neighbourhood team by postcode</Link> or <Link to="/districts">browse by district</Link>.
+        </p>
+      </div>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <div className="two-thirds">
+        <title>You cannot do that – Kent Neighbourhood Policing</title>
+        <h1>You do not have permission to do that</h1>
+        <p data-testid="forbidden">{typeof error.data === "string" && error.data.length < 300 ? error.data : "Your account does not allow this."}</p>
+        <p>Nothing has been changed. If you think you should be able to do this, ask a force administrator.</p>
+        <p>
+          <Link to="/staff">Go to the staff dashboard</Link>
         </p>
       </div>
     );

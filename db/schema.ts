@@ -196,7 +196,124 @@ export const priorityUpdates = sqliteTable(
     partners: text("partners").notNull().default(""),
     status: text("status", { enum: UPDATE_STATUSES }).notNull(),
     nextStep: text("next_step").notNull().default(""),
+    // For staff and partners only: never selected by the public pages.
+    internalNote: text("internal_note").notNull().default(""),
     publishedAt: integer("published_at", { mode: "timestamp" }).notNull(),
+    // Set when an editor corrects a published update; the earlier text is kept in priority_update_versions.
+    revisedAt: integer("revised_at", { mode: "timestamp" }),
   },
   (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month)],
+);
+
+// Earlier wordings of a monthly update, kept whenever one is edited.
+export const priorityUpdateVersions = sqliteTable(
+  "priority_update_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    updateId: integer("update_id")
+      .notNull()
+      .references(() => priorityUpdates.id),
+    actionTaken: text("action_taken").notNull(),
+    partners: text("partners").notNull(),
+    status: text("status", { enum: UPDATE_STATUSES }).notNull(),
+    nextStep: text("next_step").notNull(),
+    internalNote: text("internal_note").notNull(),
+    // When this wording stopped being the published one, and who replaced it.
+    replacedAt: integer("replaced_at", { mode: "timestamp_ms" }).notNull(),
+    replacedBy: text("replaced_by").references(() => users.id),
+  },
+  (t) => [index("priority_update_versions_update_idx").on(t.updateId)],
+);
+
+// Staff accounts. Residents never have one.
+export const USER_ROLES = ["admin", "editor", "partner"] as const;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(), // stored lower-case
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    // The team an editor works for; administrators and partners have none.
+    teamId: integer("team_id").references(() => teams.id),
+    // A partner's organisation, e.g. "Maidstone Borough Council".
+    organisation: text("organisation").notNull().default(""),
+    // Null until the person follows their set-password link.
+    passwordHash: text("password_hash"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("users_email_idx").on(t.email),
+    index("users_team_idx").on(t.teamId),
+    check("users_editor_team_check", sql`${t.role} <> 'editor' OR ${t.teamId} IS NOT NULL`),
+  ],
+);
+
+// lucia's session table. The id is the SHA-256 of the cookie's token, so a copy of
+// the database does not hand out live sessions.
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(), // seconds; lucia's own coarse limit
+    // Milliseconds. The idle and absolute limits are enforced from these.
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+// One-time set-password links (invitations and resets). The id is the SHA-256 of the token in the link.
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+
+// Sign-in attempts, for throttling. The email typed is kept only as a hash.
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(), // milliseconds
+    emailKey: text("email_key").notNull(),
+    ip: text("ip"),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("login_attempts_email_idx").on(t.emailKey, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+);
+
+// Every change staff make: who, when, what, and the record before and after (JSON).
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    // Kept as it was at the time, and for changes made from the command line.
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(), // e.g. "priority.close"
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    wardCode: text("ward_code"),
+    teamId: integer("team_id"),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_subject_idx").on(t.subjectType, t.subjectId)],
 );

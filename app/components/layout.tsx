@@ -1,6 +1,11 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
 
-export function SiteHeader() {
+/** Who is signed in, as the header needs it (nothing for residents). */
+export interface HeaderUser {
+  name: string;
+}
+
+export function SiteHeader({ user }: { user?: HeaderUser | null }) {
   return (
     <header className="header">
       <div className="width-container header__inner">
@@ -20,9 +25,33 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <StaffAccount user={user} />
       </div>
       <SampleDataBanner />
     </header>
+  );
+}
+
+function StaffAccount({ user }: { user?: HeaderUser | null }) {
+  if (!user) {
+    return (
+      <p className="header__account">
+        <Link to="/login">Staff sign in</Link>
+      </p>
+    );
+  }
+  return (
+    <div className="header__account" data-testid="signed-in">
+      <span>
+        Signed in as <strong>{user.name}</strong>
+      </span>{" "}
+      <Link to="/staff">Staff dashboard</Link>
+      <Form method="post" action="/logout" className="header__sign-out">
+        <button type="submit" className="link-button">
+          Sign out
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -6,6 +6,9 @@ const schema = z.object({
   // Optional base map. Without it the maps draw boundaries on a plain background.
   MAP_TILE_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
+  // The public address, e.g. https://neighbourhoods.kent.police.uk. A form posted
+  // from anywhere else is refused; without it, the Host header is the reference.
+  APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,9 @@
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
-import { events, wards } from "../../db/schema";
-import { prepared } from "~/lib/db.server";
+import { events, teamWards, wards } from "../../db/schema";
+import type { FieldError } from "~/components/error-summary";
+import { getDb, prepared } from "~/lib/db.server";
+import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
+import { recordAudit } from "./audit.server";
 
 const eventColumns = {
   id: events.id,
@@ -54,4 +57,90 @@ export function listUpcomingEventsForWard(wardCode: string, teamId: number | nul
 
 export function listUpcomingEventsForTeam(teamId: number, now = new Date(), limit = 30) {
   return eventsOfTeam().all({ teamId, now: toSeconds(now), limit });
+}
+
+export interface EventInput {
+  type: (typeof events.$inferSelect)["type"];
+  title: string;
+  wardCode: string | null;
+  venue: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export function findEvent(id: number) {
+  return getDb().select().from(events).where(eq(events.id, id)).get() ?? null;
+}
+
+/** A team's events for staff: cancelled ones too, and those of the last 30 days. */
+export function listTeamEventsForStaff(teamId: number, now = new Date()) {
+  const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
+  return getDb()
+    .select(eventColumns)
+    .from(events)
+    .leftJoin(wards, eq(wards.code, events.wardCode))
+    .where(and(eq(events.teamId, teamId), gte(events.endsAt, since)))
+    .orderBy(asc(events.startsAt))
+    .all();
+}
+
+function checkEvent(teamId: number, input: EventInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.wardCode) {
+    const covered = getDb()
+      .select({ teamId: teamWards.teamId })
+      .from(teamWards)
+      .where(eq(teamWards.wardCode, input.wardCode))
+      .get();
+    if (covered?.teamId !== teamId) errors.push({ field: "wardCode", message: "Choose one of your team's wards, or the whole team area" });
+  }
+  if (input.endsAt <= input.startsAt) errors.push({ field: "endTime", message: "The end time must be after the start time" });
+  return errors;
+}
+
+/** Add a surgery, PACT meeting or other event for a team (and optionally one of its wards). */
+export function createEvent(actor: Actor | null, teamId: number, input: EventInput, now = new Date()): Outcome<{ id: number }> {
+  assertTeamPermission(actor, "edit:events", teamId);
+  const errors = checkEvent(teamId, input);
+  if (input.startsAt < now) errors.push({ field: "date-day", message: "The date and time must be in the future" });
+  if (errors.length) return { ok: false, errors };
+  const id = getDb().transaction((tx) => {
+    const [row] = tx
+      .insert(events)
+      .values({ ...input, teamId })
+      .returning()
+      .all();
+    recordAudit(tx, { actor, action: "event.create", subjectType: "event", subjectId: row!.id, wardCode: row!.wardCode, teamId, after: row, at: now });
+    return row!.id;
+  });
+  return { ok: true, value: { id } };
+}
+
+export function editEvent(actor: Actor | null, eventId: number, input: EventInput, now = new Date()): Outcome<null> {
+  const before = findEvent(eventId);
+  if (!before) throw new NotPermittedError("That event does not exist.");
+  assertTeamPermission(actor, "edit:events", before.teamId);
+  const errors = checkEvent(before.teamId, input);
+  if (errors.length) return { ok: false, errors };
+  getDb().transaction((tx) => {
+    tx.update(events).set(input).where(eq(events.id, eventId)).run();
+    recordAudit(tx, { actor, action: "event.edit", subjectType: "event", subjectId: eventId, wardCode: input.wardCode, teamId: before.teamId, before, after: { ...before, ...input }, at: now });
+  });
+  return { ok: true, value: null };
+}
+
+/** Cancelled events stay listed, marked cancelled, so people who planned to come find out. */
+export function cancelEvent(actor: Actor | null, eventId: number, now = new Date()): Outcome<null> {
+  const before = findEvent(eventId);
+  if (!before) throw new NotPermittedError("That event does not exist.");
+  assertTeamPermission(actor, "edit:events", before.teamId);
+  if (before.cancelledAt) return { ok: false, errors: [{ field: "form", message: "This event has already been cancelled" }] };
+  getDb().transaction((tx) => {
+    tx.update(events).set({ cancelledAt: now }).where(eq(events.id, eventId)).run();
+    recordAudit(tx, { actor, action: "event.cancel", subjectType: "event", subjectId: eventId, wardCode: before.wardCode, teamId: before.teamId, before, after: { ...before, cancelledAt: now }, at: now });
+  });
+  return { ok: true, value: null };
 }

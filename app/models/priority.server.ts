@@ -1,8 +1,33 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import { priorities, priorityUpdates } from "../../db/schema";
-import { prepared } from "~/lib/db.server";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { PRIORITY_THEMES, UPDATE_STATUSES } from "../../db/schema";
+import { priorities, priorityUpdates, priorityUpdateVersions, teamWards, users, wards } from "../../db/schema";
+import type { FieldError } from "~/components/error-summary";
+import { previousMonth, ukDate } from "~/lib/dates";
+import { getDb, prepared } from "~/lib/db.server";
+import { formatDate, formatMonth, ukMonth } from "~/lib/format";
+import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
+import { recordAudit } from "./audit.server";
 
 export type PriorityWithHistory = ReturnType<typeof listPrioritiesForWard>[number];
+export type Theme = (typeof PRIORITY_THEMES)[number];
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** A change refused for a reason the person can fix, with the field to fix. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+const refuse = (field: string, message: string): { ok: false; errors: FieldError[] } => ({ ok: false, errors: [{ field, message }] });
+
+// What residents see of a monthly update: everything except the staff-only note.
+const publicUpdateColumns = {
+  id: priorityUpdates.id,
+  priorityId: priorityUpdates.priorityId,
+  month: priorityUpdates.month,
+  actionTaken: priorityUpdates.actionTaken,
+  partners: priorityUpdates.partners,
+  status: priorityUpdates.status,
+  nextStep: priorityUpdates.nextStep,
+  publishedAt: priorityUpdates.publishedAt,
+  revisedAt: priorityUpdates.revisedAt,
+};
 
 const prioritiesOfWard = prepared((db) =>
   db
@@ -15,7 +40,7 @@ const prioritiesOfWard = prepared((db) =>
 
 const updatesOfWard = prepared((db) =>
   db
-    .select({ update: priorityUpdates })
+    .select(publicUpdateColumns)
     .from(priorityUpdates)
     .innerJoin(priorities, eq(priorities.id, priorityUpdates.priorityId))
     .where(eq(priorities.wardCode, sql.placeholder("wardCode")))
@@ -29,12 +54,296 @@ const updatesOfWard = prepared((db) =>
  */
 export function listPrioritiesForWard(wardCode: string) {
   const rows = prioritiesOfWard().all({ wardCode });
-  const updates = updatesOfWard()
-    .all({ wardCode })
-    .map((r) => r.update);
+  const updates = updatesOfWard().all({ wardCode });
   return rows.map((p) => {
     const history = updates.filter((u) => u.priorityId === p.id);
-    const lastUpdated = history.reduce<Date | null>((latest, u) => (!latest || u.publishedAt > latest ? u.publishedAt : latest), null);
+    const lastUpdated = history.reduce<Date | null>((latest, u) => {
+      const at = u.revisedAt && u.revisedAt > u.publishedAt ? u.revisedAt : u.publishedAt;
+      return !latest || at > latest ? at : latest;
+    }, null);
     return { ...p, updates: history, lastUpdated };
   });
 }
+
+/** The same, with the staff-only notes and how many earlier wordings each update has. For signed-in staff and partners. */
+export function listPrioritiesForStaff(actor: Actor | null, wardCode: string) {
+  assertPermission(actor, "view:staff-notes");
+  const notes = getDb()
+    .select({ id: priorityUpdates.id, internalNote: priorityUpdates.internalNote, versions: count(priorityUpdateVersions.id) })
+    .from(priorityUpdates)
+    .innerJoin(priorities, eq(priorities.id, priorityUpdates.priorityId))
+    .leftJoin(priorityUpdateVersions, eq(priorityUpdateVersions.updateId, priorityUpdates.id))
+    .where(eq(priorities.wardCode, wardCode))
+    .groupBy(priorityUpdates.id)
+    .all();
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  return listPrioritiesForWard(wardCode).map((p) => ({
+    ...p,
+    updates: p.updates.map((u) => ({ ...u, internalNote: byId.get(u.id)?.internalNote ?? "", versions: byId.get(u.id)?.versions ?? 0 })),
+  }));
+}
+
+export function findTeamIdOfWard(wardCode: string): number | null {
+  return getDb().select({ teamId: teamWards.teamId }).from(teamWards).where(eq(teamWards.wardCode, wardCode)).get()?.teamId ?? null;
+}
+
+/** A priority with the ward and team it belongs to, or null. */
+export function findPriority(id: number) {
+  return (
+    getDb()
+      .select({ priority: priorities, wardName: wards.name, teamId: teamWards.teamId })
+      .from(priorities)
+      .innerJoin(wards, eq(wards.code, priorities.wardCode))
+      .leftJoin(teamWards, eq(teamWards.wardCode, priorities.wardCode))
+      .where(eq(priorities.id, id))
+      .get() ?? null
+  );
+}
+
+export function findUpdate(id: number) {
+  return (
+    getDb()
+      .select({ update: priorityUpdates, priority: priorities, wardName: wards.name, teamId: teamWards.teamId })
+      .from(priorityUpdates)
+      .innerJoin(priorities, eq(priorities.id, priorityUpdates.priorityId))
+      .innerJoin(wards, eq(wards.code, priorities.wardCode))
+      .leftJoin(teamWards, eq(teamWards.wardCode, priorities.wardCode))
+      .where(eq(priorityUpdates.id, id))
+      .get() ?? null
+  );
+}
+
+/** Earlier wordings of an update, newest first, with who replaced each. */
+export function listUpdateVersions(actor: Actor | null, updateId: number) {
+  assertPermission(actor, "view:staff-notes");
+  return getDb()
+    .select({ version: priorityUpdateVersions, replacedByName: users.name })
+    .from(priorityUpdateVersions)
+    .leftJoin(users, eq(users.id, priorityUpdateVersions.replacedBy))
+    .where(eq(priorityUpdateVersions.updateId, updateId))
+    .orderBy(desc(priorityUpdateVersions.replacedAt), desc(priorityUpdateVersions.id))
+    .all();
+}
+
+export interface NewPriority {
+  theme: Theme;
+  title: string;
+  detail: string;
+}
+
+export type PactSlot =
+  | { rank: number; action: "keep" }
+  | { rank: number; action: "empty" }
+  | { rank: number; action: "add"; priority: NewPriority }
+  | { rank: number; action: "replace"; outcome: string; priority: NewPriority };
+
+/**
+ * After a PACT meeting: for each of the three slots, keep the priority, close it
+ * with its outcome and agree a new one, or fill an empty slot. All or nothing.
+ */
+export function recordPactMeeting(actor: Actor | null, wardCode: string, input: { meetingDate: string; slots: PactSlot[] }, now = new Date()): Outcome<{ added: number[]; closed: number[] }> {
+  const teamId = findTeamIdOfWard(wardCode);
+  assertTeamPermission(actor, "edit:priorities", teamId);
+  if (input.meetingDate > ukDate(now)) return refuse("meeting-day", "The date of the PACT meeting must be today or in the past");
+  const db = getDb();
+  const active = db.select().from(priorities).where(and(eq(priorities.wardCode, wardCode), eq(priorities.status, "active"))).all();
+  const errors: FieldError[] = [];
+  const ranks = new Set<number>();
+  for (const slot of input.slots) {
+    const current = active.find((p) => p.rank === slot.rank);
+    if (slot.rank < 1 || slot.rank > 3 || ranks.has(slot.rank)) errors.push({ field: "form", message: "A ward has three priority slots, numbered 1 to 3" });
+    ranks.add(slot.rank);
+    if ((slot.action === "keep" || slot.action === "replace") && !current) {
+      errors.push({ field: `slot${slot.rank}-action`, message: `Slot ${slot.rank} has no active priority to keep or replace. Reload the page and try again` });
+    }
+    if (slot.action === "add" && current) {
+      errors.push({
+        field: `slot${slot.rank}-action`,
+        message: `Slot ${slot.rank} already has an active priority (“${current.title}”). A ward can have at most three: close it or choose to replace it`,
+      });
+    }
+    if (slot.action === "replace" && current && input.meetingDate < current.agreedOn) {
+      errors.push({ field: "meeting-day", message: `The meeting date must be on or after ${formatDate(current.agreedOn)}, when the priority in slot ${slot.rank} was agreed` });
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  if (!input.slots.some((s) => s.action === "add" || s.action === "replace")) return refuse("slot1-action", "Choose at least one new priority, or go back");
+
+  const added: number[] = [];
+  const closed: number[] = [];
+  db.transaction((tx) => {
+    for (const slot of input.slots) {
+      if (slot.action === "replace") {
+        const current = active.find((p) => p.rank === slot.rank)!;
+        const after = { ...current, status: "closed" as const, outcome: slot.outcome, closedOn: input.meetingDate };
+        tx.update(priorities).set({ status: "closed", outcome: slot.outcome, closedOn: input.meetingDate }).where(eq(priorities.id, current.id)).run();
+        recordAudit(tx, { actor, action: "priority.close", subjectType: "priority", subjectId: current.id, wardCode, teamId, before: current, after, at: now });
+        closed.push(current.id);
+      }
+    }
+    for (const slot of input.slots) {
+      if (slot.action === "add" || slot.action === "replace") {
+        const values = { wardCode, rank: slot.rank, ...slot.priority, agreedOn: input.meetingDate, status: "active" as const };
+        const [row] = tx.insert(priorities).values(values).returning().all();
+        recordAudit(tx, { actor, action: "priority.create", subjectType: "priority", subjectId: row!.id, wardCode, teamId, after: row, at: now });
+        added.push(row!.id);
+      }
+    }
+    const n = tx.select({ n: count() }).from(priorities).where(and(eq(priorities.wardCode, wardCode), eq(priorities.status, "active"))).get()?.n ?? 0;
+    if (n > 3) throw new Error(`ward ${wardCode} would have ${n} active priorities`);
+  });
+  return { ok: true, value: { added, closed } };
+}
+
+/** Correct the wording of an active priority (not its slot or date). */
+export function editPriority(actor: Actor | null, priorityId: number, input: NewPriority, now = new Date()): Outcome<null> {
+  const found = findPriority(priorityId);
+  if (!found) throw new NotPermittedError("That priority does not exist.");
+  assertTeamPermission(actor, "edit:priorities", found.teamId);
+  const before = found.priority;
+  if (before.status !== "active") return refuse("title", "This priority is closed. Its wording is part of the ward's history and cannot be changed");
+  getDb().transaction((tx) => {
+    tx.update(priorities).set(input).where(eq(priorities.id, priorityId)).run();
+    recordAudit(tx, { actor, action: "priority.edit", subjectType: "priority", subjectId: priorityId, wardCode: before.wardCode, teamId: found.teamId, before, after: { ...before, ...input }, at: now });
+  });
+  return { ok: true, value: null };
+}
+
+/** Close an active priority with its outcome for residents; its slot is then free. */
+export function closePriority(actor: Actor | null, priorityId: number, input: { outcome: string; closedOn: string }, now = new Date()): Outcome<null> {
+  const found = findPriority(priorityId);
+  if (!found) throw new NotPermittedError("That priority does not exist.");
+  assertTeamPermission(actor, "edit:priorities", found.teamId);
+  const before = found.priority;
+  if (before.status !== "active") return refuse("outcome", "This priority has already been closed");
+  if (input.closedOn > ukDate(now)) return refuse("closedOn-day", "The date it was closed must be today or in the past");
+  if (input.closedOn < before.agreedOn) return refuse("closedOn-day", `The date it was closed must be on or after ${formatDate(before.agreedOn)}, when it was agreed`);
+  const change = { status: "closed" as const, outcome: input.outcome, closedOn: input.closedOn };
+  getDb().transaction((tx) => {
+    tx.update(priorities).set(change).where(eq(priorities.id, priorityId)).run();
+    recordAudit(tx, { actor, action: "priority.close", subjectType: "priority", subjectId: priorityId, wardCode: before.wardCode, teamId: found.teamId, before, after: { ...before, ...change }, at: now });
+  });
+  return { ok: true, value: null };
+}
+
+export interface UpdateInput {
+  actionTaken: string;
+  partners: string;
+  status: UpdateStatus;
+  nextStep: string;
+  internalNote: string;
+}
+
+/** The months an update may be published for: this UK month, or last month if it is late. */
+export function publishableMonths(now = new Date()): [string, string] {
+  const month = ukMonth(now);
+  return [month, previousMonth(month)];
+}
+
+/** Publish the month's update on an active priority. One per priority per month. */
+export function publishUpdate(actor: Actor | null, priorityId: number, input: UpdateInput & { month: string }, now = new Date()): Outcome<{ id: number }> {
+  const found = findPriority(priorityId);
+  if (!found) throw new NotPermittedError("That priority does not exist.");
+  assertTeamPermission(actor, "edit:priorities", found.teamId);
+  const p = found.priority;
+  if (p.status !== "active") return refuse("actionTaken", "This priority has been closed, so it cannot have a new monthly update");
+  const [thisMonth, lastMonth] = publishableMonths(now);
+  if (input.month !== thisMonth && input.month !== lastMonth) {
+    return refuse("month", `Choose ${formatMonth(thisMonth)} or, if the update is late, ${formatMonth(lastMonth)}`);
+  }
+  if (input.month < p.agreedOn.slice(0, 7)) {
+    return refuse("month", `This priority was agreed on ${formatDate(p.agreedOn)}, so it cannot have an update for ${formatMonth(input.month)}`);
+  }
+  const db = getDb();
+  const existing = db
+    .select({ id: priorityUpdates.id })
+    .from(priorityUpdates)
+    .where(and(eq(priorityUpdates.priorityId, priorityId), eq(priorityUpdates.month, input.month)))
+    .get();
+  if (existing) return refuse("month", `There is already an update for ${formatMonth(input.month)}. Edit that update instead`);
+  const id = db.transaction((tx) => {
+    const [row] = tx
+      .insert(priorityUpdates)
+      .values({ priorityId, ...input, publishedAt: now })
+      .returning()
+      .all();
+    recordAudit(tx, { actor, action: "update.publish", subjectType: "update", subjectId: row!.id, wardCode: p.wardCode, teamId: found.teamId, after: row, at: now });
+    return row!.id;
+  });
+  return { ok: true, value: { id } };
+}
+
+/** Correct a published update. The wording it replaces is kept as a version. */
+export function editUpdate(actor: Actor | null, updateId: number, input: UpdateInput, now = new Date()): Outcome<null> {
+  const found = findUpdate(updateId);
+  if (!found) throw new NotPermittedError("That update does not exist.");
+  assertTeamPermission(actor, "edit:priorities", found.teamId);
+  const before = found.update;
+  const unchanged = (Object.keys(input) as (keyof UpdateInput)[]).every((k) => input[k] === before[k]);
+  if (unchanged) return refuse("actionTaken", "Nothing has changed. Change the update, or go back");
+  getDb().transaction((tx) => {
+    tx.insert(priorityUpdateVersions)
+      .values({
+        updateId,
+        actionTaken: before.actionTaken,
+        partners: before.partners,
+        status: before.status,
+        nextStep: before.nextStep,
+        internalNote: before.internalNote,
+        replacedAt: now,
+        replacedBy: actor!.id,
+      })
+      .run();
+    tx.update(priorityUpdates)
+      .set({ ...input, revisedAt: now })
+      .where(eq(priorityUpdates.id, updateId))
+      .run();
+    recordAudit(tx, {
+      actor,
+      action: "update.edit",
+      subjectType: "update",
+      subjectId: updateId,
+      wardCode: found.priority.wardCode,
+      teamId: found.teamId,
+      before,
+      after: { ...before, ...input, revisedAt: now },
+      at: now,
+    });
+  });
+  return { ok: true, value: null };
+}
+
+export interface WardProgress {
+  wardCode: string;
+  wardName: string;
+  teamId: number;
+  active: number;
+  updatedThisMonth: number;
+}
+
+/** Per ward of the given teams: how many active priorities, and how many have this month's update. */
+export function listWardProgress(teamIds: number[], month: string): WardProgress[] {
+  if (teamIds.length === 0) return [];
+  const db = getDb();
+  return db
+    .select({
+      wardCode: wards.code,
+      wardName: wards.name,
+      teamId: teamWards.teamId,
+      active: sql<number>`count(${priorities.id})`.mapWith(Number),
+      updatedThisMonth: sql<number>`count(${priorityUpdates.id})`.mapWith(Number),
+    })
+    .from(teamWards)
+    .innerJoin(wards, eq(wards.code, teamWards.wardCode))
+    .leftJoin(priorities, and(eq(priorities.wardCode, wards.code), eq(priorities.status, "active")))
+    .leftJoin(priorityUpdates, and(eq(priorityUpdates.priorityId, priorities.id), eq(priorityUpdates.month, month)))
+    .where(inArray(teamWards.teamId, teamIds))
+    .groupBy(wards.code)
+    .orderBy(asc(wards.name))
+    .all();
+}
+
+/** Due: an active priority lacks this month's update. */
+export const isDue = (w: WardProgress) => w.updatedThisMonth < w.active;
+/** Fewer than three priorities: a slot to fill at the next PACT meeting. */
+export const hasEmptySlot = (w: WardProgress) => w.active < 3;

@@ -14,9 +14,12 @@ import {
   officers,
   priorities,
   priorityUpdates,
+  priorityUpdateVersions,
   teamWards,
   teams,
+  users,
 } from "../../db/schema";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../../app/lib/db.server";
 
 export const NEIGHBOURHOOD_FILES = {
@@ -203,9 +206,28 @@ export function loadNeighbourhoods(db: Db, data: Neighbourhoods, { replace = fal
       "neighbourhood data is already loaded; staff may have published changes since. Run again with --replace to discard the database's teams, officers, events and priorities and load these files instead",
     ]);
   }
+  // Staff accounts belong to teams. They are kept across a replace and re-attached
+  // to the team with the same slug; a replace that would orphan one is refused.
+  const staffTeams = replace
+    ? db
+        .select({ userId: users.id, email: users.email, slug: teams.slug })
+        .from(users)
+        .innerJoin(teams, eq(teams.id, users.teamId))
+        .where(isNotNull(users.teamId))
+        .all()
+    : [];
+  const newSlugs = new Set(data.teams.map((t) => t.slug));
+  const orphaned = staffTeams.filter((s) => !newSlugs.has(s.slug));
+  if (orphaned.length > 0) {
+    throw new NeighbourhoodError(
+      orphaned.map((o) => `staff account ${o.email} belongs to team ${o.slug}, which is not in the new teams.csv: move the account to another team first`),
+    );
+  }
   db.transaction((tx) => {
     if (replace) {
-      for (const table of [priorityUpdates, priorities, events, officerWards, officers, teamWards, teams]) tx.delete(table).run();
+      // Accounts point at the old team ids until they are re-attached below, before commit.
+      tx.run(sql`PRAGMA defer_foreign_keys = ON`);
+      for (const table of [priorityUpdateVersions, priorityUpdates, priorities, events, officerWards, officers, teamWards, teams]) tx.delete(table).run();
     }
     const teamIds = new Map<string, number>();
     for (const t of data.teams) {
@@ -217,6 +239,7 @@ export function loadNeighbourhoods(db: Db, data: Neighbourhoods, { replace = fal
       teamIds.set(t.slug, row!.id);
       for (const wardCode of splitList(t.ward_codes)) tx.insert(teamWards).values({ teamId: row!.id, wardCode }).run();
     }
+    for (const s of staffTeams) tx.update(users).set({ teamId: teamIds.get(s.slug)! }).where(eq(users.id, s.userId)).run();
     for (const o of data.officers) {
       const [row] = tx
         .insert(officers)

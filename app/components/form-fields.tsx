@@ -1,0 +1,258 @@
+// GOV.UK Design System form patterns: label, hint, error message, then the field;
+// a field in error keeps what was typed.
+import type { ReactNode } from "react";
+
+interface FieldBase {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+function describedBy(name: string, hint: unknown, error: unknown) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="error-message">
+      <span className="visually-hidden">Error:</span> {error}
+    </p>
+  );
+}
+
+export function TextInput({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  type = "text",
+  autoComplete,
+  width,
+  spellCheck,
+}: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
+      <input
+        className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={type === "password" ? undefined : value}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, hint, error, value, rows = 5 }: FieldBase & { value?: string; rows?: number }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
+      <textarea
+        className={`textarea${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={value}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function Select({ name, label, hint, error, value, options }: FieldBase & { value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
+      <select
+        className={`select${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        defaultValue={value}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Shown under the option when it is chosen (and always without CSS :has support). */
+  conditional?: ReactNode;
+}
+
+function Fieldset({ name, legend, hint, error, children, large }: { name: string; legend: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; large?: boolean }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className={`fieldset__legend${large ? " fieldset__legend--m" : ""}`}>{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage id={`${name}-error`} error={error} />
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+export function Radios({
+  name,
+  legend,
+  hint,
+  error,
+  value,
+  options,
+  large,
+}: { name: string; legend: ReactNode; hint?: ReactNode; error?: string; value?: string; options: ChoiceOption[]; large?: boolean }) {
+  return (
+    <Fieldset name={name} legend={legend} hint={hint} error={error} large={large}>
+      <div className="radios">
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${i + 1}`;
+          return (
+            <div key={o.value} className="radios__item">
+              <input className="radios__input" id={id} name={name} type="radio" value={o.value} defaultChecked={value === o.value} />
+              <label className="radios__label" htmlFor={id}>
+                {o.label}
+              </label>
+              {o.hint ? <div className="hint radios__hint">{o.hint}</div> : null}
+              {o.conditional ? <div className="radios__conditional">{o.conditional}</div> : null}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function Checkboxes({
+  name,
+  legend,
+  hint,
+  error,
+  values = [],
+  options,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  values?: string[];
+  options: ChoiceOption[];
+}) {
+  return (
+    <Fieldset name={name} legend={legend} hint={hint} error={error}>
+      <div className="checkboxes">
+        {options.map((o, i) => {
+          const id = i === 0 ? name : `${name}-${i + 1}`;
+          return (
+            <div key={o.value} className="checkboxes__item">
+              <input className="checkboxes__input" id={id} name={name} type="checkbox" value={o.value} defaultChecked={values.includes(o.value)} />
+              <label className="checkboxes__label" htmlFor={id}>
+                {o.label}
+              </label>
+              {o.hint ? <div className="hint checkboxes__hint">{o.hint}</div> : null}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function DateInput({
+  name,
+  legend,
+  hint = "For example, 27 3 2026",
+  error,
+  value,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  value: { day: string; month: string; year: string };
+}) {
+  const part = (key: "day" | "month" | "year", label: string, width: string) => (
+    <div className="date-input__item">
+      <label className="label date-input__label" htmlFor={`${name}-${key}`}>
+        {label}
+      </label>
+      <input
+        className={`input input--${width}${error ? " input--error" : ""}`}
+        id={`${name}-${key}`}
+        name={`${name}-${key}`}
+        type="text"
+        inputMode="numeric"
+        defaultValue={value[key]}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+  return (
+    <Fieldset name={`${name}-day`} legend={legend} hint={hint} error={error}>
+      <div className="date-input">
+        {part("day", "Day", "2")}
+        {part("month", "Month", "2")}
+        {part("year", "Year", "4")}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function NotificationBanner({ title = "Success", children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="notification-banner notification-banner--success" role="alert" aria-labelledby="notification-banner-title" data-testid="notification">
+      <div className="notification-banner__header">
+        <h2 className="notification-banner__title" id="notification-banner-title">
+          {title}
+        </h2>
+      </div>
+      <div className="notification-banner__content">{children}</div>
+    </div>
+  );
+}

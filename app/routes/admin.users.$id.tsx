@@ -1,0 +1,133 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AccountFields } from "~/components/account-fields";
+import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { NotificationBanner } from "~/components/form-fields";
+import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { accountSchema } from "~/lib/account-forms";
+import { parseForm, type FormValues } from "~/lib/forms";
+import { formatDate } from "~/lib/format";
+import { permitted, requirePermission } from "~/lib/permissions.server";
+import { readForm } from "~/lib/request.server";
+import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, PASSWORD_LINK_HOURS, updateUser } from "~/models/user.server";
+
+function accountId(id: string | undefined): string {
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Response("Account not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "manage:staff");
+  const account = findUser(user, accountId(params.id));
+  if (!account) throw new Response("Account not found", { status: 404 });
+  return json({ user, account, teams: listTeamsForAccounts() });
+}
+
+type ActionData = { errors: FieldError[]; values: FormValues; link: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "manage:staff");
+  const id = accountId(params.id);
+  const form = await readForm(request);
+  const intent = form.get("_intent");
+  const fail = (errors: FieldError[], values: FormValues = {}) => json<ActionData>({ errors, values, link: null }, { status: 400 });
+  if (intent === "disable") {
+    const result = await permitted(() => disableUser(actor, id));
+    return result.ok ? redirect(`/admin/users/${id}?done=user-disabled`) : fail(result.errors.map((e) => ({ ...e, field: "disable" })));
+  }
+  if (intent === "enable") {
+    await permitted(() => enableUser(actor, id));
+    return redirect(`/admin/users/${id}?done=user-enabled`);
+  }
+  if (intent === "link") {
+    const result = await permitted(() => issuePasswordLink(actor, id));
+    if (!result.ok) return fail(result.errors.map((e) => ({ ...e, field: "link" })));
+    return json<ActionData>({ errors: [], values: {}, link: `${new URL(request.url).origin}/set-password/${result.value.token}` });
+  }
+  const parsed = parseForm(form, accountSchema);
+  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  const result = await permitted(() => updateUser(actor, id, parsed.data));
+  if (!result.ok) return fail(result.errors, parsed.values);
+  return redirect(`/admin/users/${id}?done=user-edited`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} – Staff accounts – Kent Neighbourhood Policing` }];
+
+export default function AccountPage() {
+  const { user, account, teams } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const errors = actionData?.errors ?? [];
+  const values: FormValues =
+    actionData && Object.keys(actionData.values).length > 0
+      ? actionData.values
+      : { name: account.name, email: account.email, role: account.role, teamId: account.teamId ? String(account.teamId) : "", organisation: account.organisation };
+  const self = account.id === user.id;
+  return (
+    <>
+      <StaffNav user={user} />
+      <div className="two-thirds">
+        {done ? <NotificationBanner>{done}</NotificationBanner> : null}
+        <ErrorSummary errors={errors} />
+        <Link to="/admin/users" className="small">
+          Back to staff accounts
+        </Link>
+        <h1>
+          <span className="caption">{account.disabledAt ? "Disabled account" : account.hasPassword ? "Active account" : "Invited, no password set yet"}</span>
+          {account.name}
+        </h1>
+        <p className="secondary">
+          Created {formatDate(new Date(account.createdAt))}. {account.lastSignInAt ? `Last signed in ${formatDate(new Date(account.lastSignInAt))}.` : "Has never signed in."}
+        </p>
+        {actionData?.link ? (
+          <div className="notice notice--important">
+            <h2>New set-password link</h2>
+            <p>It works once, for {PASSWORD_LINK_HOURS} hours, and will not be shown again.</p>
+            <p className="one-time-link" data-testid="set-password-link">
+              {actionData.link}
+            </p>
+          </div>
+        ) : null}
+        <Form method="post" noValidate>
+          <AccountFields values={values} errors={errors} teams={teams} />
+          <p className="hint">Changing someone's role or team signs them out, so their new permissions apply straight away.</p>
+          <button type="submit" className="button">
+            Save changes
+          </button>
+        </Form>
+
+        <h2>Password</h2>
+        <p>Passwords are never shown or sent. If they have forgotten theirs, give them a new set-password link.</p>
+        <Form method="post">
+          <input type="hidden" name="_intent" value="link" />
+          <button type="submit" id="link" className="button button--secondary" disabled={!!account.disabledAt}>
+            Create a new set-password link
+          </button>
+        </Form>
+
+        <h2>Access</h2>
+        {account.disabledAt ? (
+          <Form method="post">
+            <p>Disabled on {formatDate(new Date(account.disabledAt))}.</p>
+            <input type="hidden" name="_intent" value="enable" />
+            <button type="submit" className="button button--secondary">
+              Enable account
+            </button>
+          </Form>
+        ) : self ? (
+          <p>You cannot disable your own account.</p>
+        ) : (
+          <Form method="post">
+            <p>Disabling signs them out everywhere at once. Their account and everything they published are kept.</p>
+            <input type="hidden" name="_intent" value="disable" />
+            <button type="submit" id="disable" className="button button--warning">
+              Disable account
+            </button>
+          </Form>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorSummary } from "~/components/error-summary";
+import { TextInput } from "~/components/form-fields";
+import { endSession, getActor, hasSessionCookie, signIn, THROTTLE_WINDOW_MS } from "~/lib/auth.server";
+import { email, errorFor, parseForm, text } from "~/lib/forms";
+import { MAX_PASSWORD_LENGTH } from "~/lib/password.server";
+import { assertSameOrigin, clientIp, readForm } from "~/lib/request.server";
+import { safeRedirect } from "~/lib/safe-redirect";
+
+const schema = z.object({
+  email: email("Enter your email address"),
+  password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, "Enter a correct email address and password")),
+  redirectTo: text({ label: "Return address", max: 2000 }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
+  if (hasSessionCookie(request) && (await getActor(request))) throw redirect(redirectTo);
+  return json({ redirectTo, expired: url.searchParams.has("expired"), passwordSet: url.searchParams.has("password-set") });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const form = await readForm(request);
+  const parsed = parseForm(form, schema);
+  const values = { email: String(parsed.values.email ?? "").slice(0, 254) };
+  if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context) });
+  if (!result.ok) {
+    const message = {
+      invalid: "Enter a correct email address and password",
+      throttled: `You have tried to sign in too many times. Wait ${THROTTLE_WINDOW_MS / 60000} minutes, then try again`,
+      disabled: "Your account has been disabled. Ask a force administrator if you need it back",
+    }[result.reason];
+    const status = { invalid: 401, throttled: 429, disabled: 403 }[result.reason];
+    return json({ errors: [{ field: "email", message }], values }, { status });
+  }
+  const headers = new Headers();
+  // Whatever session the browser brought is ended; signing in always starts a new one.
+  if (hasSessionCookie(request)) await endSession(request);
+  headers.append("Set-Cookie", result.cookie);
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+}
+
+export const meta: MetaFunction<typeof action> = ({ data }) => [
+  { title: `${data && "errors" in data ? "Error: " : ""}Sign in – Kent Neighbourhood Policing staff` },
+];
+
+export default function Login() {
+  const { redirectTo, expired, passwordSet } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors ?? [];
+  return (
+    <div className="two-thirds">
+      <ErrorSummary errors={errors} />
+      {expired && errors.length === 0 ? (
+        <div className="notice notice--important" data-testid="session-expired">
+          <p>You have been signed out because you had not done anything for 30 minutes, or you signed in more than 12 hours ago. Sign in again to carry on.</p>
+        </div>
+      ) : null}
+      {passwordSet && errors.length === 0 ? (
+        <div className="notice notice--important">
+          <p>Your password has been set. Sign in with it now.</p>
+        </div>
+      ) : null}
+      <h1>Sign in</h1>
+      <p>For neighbourhood policing staff and partner organisations. Residents do not need an account.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} value={actionData?.values.email} error={errorFor(errors, "email")} />
+        <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errorFor(errors, "password")} />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Sign in
+        </button>
+      </Form>
+      <h2>Problems signing in</h2>
+      <p>If you have forgotten your password, ask a force administrator for a new set-password link.</p>
+    </div>
+  );
+}

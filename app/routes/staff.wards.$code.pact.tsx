@@ -1,0 +1,169 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { PRIORITY_THEMES } from "../../db/schema";
+import { DraftForm } from "~/components/draft-form";
+import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { DateInput, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
+import { StaffNav } from "~/components/staff-nav";
+import { normaliseGssCode } from "~/lib/codes";
+import { dateFields, toDateFields, ukDate } from "~/lib/dates";
+import { choice, errorFor, parseForm, type FormValues } from "~/lib/forms";
+import { formatDate } from "~/lib/format";
+import { THEME_LABELS } from "~/lib/labels";
+import { outcomeField, priorityFields } from "~/lib/priority-forms";
+import { permitted, requireEditorOfWard } from "~/lib/permissions.server";
+import { readForm } from "~/lib/request.server";
+import { listPrioritiesForWard, recordPactMeeting, type PactSlot } from "~/models/priority.server";
+
+const RANKS = [1, 2, 3] as const;
+
+async function guard(request: Request, code: string | undefined) {
+  const wardCode = normaliseGssCode(code);
+  if (!wardCode) throw new Response("Ward not found", { status: 404 });
+  return requireEditorOfWard(request, wardCode);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, ward } = await guard(request, params.code);
+  const active = listPrioritiesForWard(ward.code).filter((p) => p.status === "active");
+  return json({ user: actor, ward, active: active.map(({ id, rank, title, theme, agreedOn }) => ({ id, rank, title, theme, agreedOn })), today: ukDate(new Date()) });
+}
+
+const actionSchema = z.object(Object.fromEntries(RANKS.map((r) => [`slot${r}-action`, choice(["keep", "replace", "add", "empty"], `Choose what happens to slot ${r}`)])));
+
+/** Validate the whole form: the meeting date, then for each slot the fields its choice needs. */
+function parsePact(form: FormData): { ok: true; meetingDate: string; slots: PactSlot[] } | { ok: false; errors: FieldError[]; values: FormValues } {
+  const base = parseForm(form, actionSchema.extend({ meeting: dateFields("the date of the PACT meeting") }));
+  const errors: FieldError[] = base.ok ? [] : [...base.errors];
+  const slots: PactSlot[] = [];
+  for (const r of RANKS) {
+    const action = base.values[`slot${r}-action`];
+    if (action !== "add" && action !== "replace") {
+      if (action === "keep" || action === "empty") slots.push({ rank: r, action });
+      continue;
+    }
+    // Each slot's fields are named slotN-title etc.; read them as title etc.
+    const scoped = new FormData();
+    for (const key of ["theme", "title", "detail", "outcome"]) scoped.set(key, String(form.get(`slot${r}-${key}`) ?? ""));
+    const parsed = parseForm(scoped, priorityFields(` in slot ${r}`).extend(action === "replace" ? { outcome: outcomeField(` of the priority closing in slot ${r}`) } : {}));
+    if (!parsed.ok) {
+      errors.push(...parsed.errors.map((e) => ({ ...e, field: `slot${r}-${e.field}` })));
+      continue;
+    }
+    const { outcome, ...priority } = parsed.data as { theme: (typeof PRIORITY_THEMES)[number]; title: string; detail: string; outcome?: string };
+    slots.push(action === "replace" ? { rank: r, action, outcome: outcome!, priority } : { rank: r, action, priority });
+  }
+  if (!base.ok || errors.length) return { ok: false, errors, values: base.values };
+  return { ok: true, meetingDate: (base.data as { meeting: string }).meeting, slots };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, ward } = await guard(request, params.code);
+  const form = await readForm(request);
+  const parsed = parsePact(form);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await permitted(() => recordPactMeeting(actor, ward.code, { meetingDate: parsed.meetingDate, slots: parsed.slots }));
+  if (!result.ok) return json({ errors: result.errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as FormValues }, { status: 400 });
+  return redirect(`/staff/wards/${ward.code}?done=pact-recorded`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record a PACT meeting: ${data?.ward.name ?? "ward"} – Kent Neighbourhood Policing` }];
+
+const themeOptions = [{ value: "", label: "Choose a theme" }, ...PRIORITY_THEMES.map((t) => ({ value: t, label: THEME_LABELS[t] }))];
+
+function NewPriorityFields({ rank, values, errors }: { rank: number; values: FormValues; errors: FieldError[] }) {
+  const v = (k: string) => String(values[`slot${rank}-${k}`] ?? "");
+  return (
+    <>
+      <Select name={`slot${rank}-theme`} label="What is it about?" options={themeOptions} value={v("theme")} error={errorFor(errors, `slot${rank}-theme`)} />
+      <TextInput name={`slot${rank}-title`} label="Title" hint="As residents will read it, for example: Speeding on Sutton Road near the school" value={v("title")} error={errorFor(errors, `slot${rank}-title`)} />
+      <TextArea name={`slot${rank}-detail`} label="What residents told the meeting (optional)" rows={3} value={v("detail")} error={errorFor(errors, `slot${rank}-detail`)} />
+    </>
+  );
+}
+
+export default function RecordPactMeeting() {
+  const { user, ward, active, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors ?? [];
+  const values: FormValues = actionData?.values ?? {};
+  const meeting = actionData ? { day: String(values["meeting-day"] ?? ""), month: String(values["meeting-month"] ?? ""), year: String(values["meeting-year"] ?? "") } : toDateFields(null);
+  return (
+    <>
+      <StaffNav user={user} />
+      <div className="two-thirds">
+        <ErrorSummary errors={errors} />
+        <Link to={`/staff/wards/${ward.code}`} className="small">
+          Back to {ward.name}
+        </Link>
+        <h1>
+          <span className="caption">{ward.name}</span>
+          Record a PACT meeting
+        </h1>
+        <p>
+          A ward has up to three priorities, agreed by residents and partners at its PACT meeting. For each slot, say whether the priority carries on, or is
+          closed with its outcome and replaced by a new one. Everything here is published on the ward's public page when you save.
+        </p>
+        {errorFor(errors, "form") ? (
+          <p className="error-message" id="form">
+            {errorFor(errors, "form")}
+          </p>
+        ) : null}
+        <DraftForm draftKey={`pact:${ward.code}`} submitLabel="Save and publish">
+          <DateInput name="meeting" legend="Date of the PACT meeting" hint={`For example, ${toDateFields(today).day} ${toDateFields(today).month} ${toDateFields(today).year}`} value={meeting} error={errorFor(errors, "meeting-day")} />
+          {[1, 2, 3].map((rank) => {
+            const current = active.find((p) => p.rank === rank);
+            const choiceError = errorFor(errors, `slot${rank}-action`);
+            const chosen = values[`slot${rank}-action`] as string | undefined;
+            return current ? (
+              <Radios
+                key={rank}
+                name={`slot${rank}-action`}
+                large
+                legend={`Slot ${rank}: ${current.title}`}
+                hint={`${THEME_LABELS[current.theme]}. Agreed on ${formatDate(current.agreedOn)}.`}
+                value={chosen}
+                error={choiceError}
+                options={[
+                  { value: "keep", label: "Keep this priority" },
+                  {
+                    value: "replace",
+                    label: "Close it with its outcome, and agree a new priority in its place",
+                    conditional: (
+                      <>
+                        <TextArea
+                          name={`slot${rank}-outcome`}
+                          label="The outcome for residents"
+                          hint="What changed because of this priority. It is published under “You said, we did”."
+                          rows={3}
+                          value={String(values[`slot${rank}-outcome`] ?? "")}
+                          error={errorFor(errors, `slot${rank}-outcome`)}
+                        />
+                        <NewPriorityFields rank={rank} values={values} errors={errors} />
+                      </>
+                    ),
+                  },
+                ]}
+              />
+            ) : (
+              <Radios
+                key={rank}
+                name={`slot${rank}-action`}
+                large
+                legend={`Slot ${rank}: empty`}
+                value={chosen}
+                error={choiceError}
+                options={[
+                  { value: "add", label: "Agree a new priority for this slot", conditional: <NewPriorityFields rank={rank} values={values} errors={errors} /> },
+                  { value: "empty", label: "Leave it empty for now" },
+                ]}
+              />
+            );
+          })}
+        </DraftForm>
+      </div>
+    </>
+  );
+}

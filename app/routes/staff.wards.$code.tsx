@@ -1,0 +1,181 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NotificationBanner } from "~/components/form-fields";
+import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { normaliseGssCode } from "~/lib/codes";
+import { formatDate, formatMonth, ukMonth } from "~/lib/format";
+import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
+import { canForTeam } from "~/lib/permissions";
+import { requirePermission } from "~/lib/permissions.server";
+import { findTeamIdOfWard, listPrioritiesForStaff } from "~/models/priority.server";
+import { findWard } from "~/models/ward.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "view:staff-notes");
+  const code = normaliseGssCode(params.code);
+  const ward = code ? findWard(code) : null;
+  if (!ward) throw new Response("Ward not found", { status: 404 });
+  const teamId = findTeamIdOfWard(ward.code);
+  const priorities = listPrioritiesForStaff(user, ward.code);
+  return json({
+    user,
+    ward,
+    teamId,
+    month: ukMonth(new Date()),
+    canEdit: canForTeam(user, "edit:priorities", teamId),
+    active: priorities.filter((p) => p.status === "active"),
+    closed: priorities.filter((p) => p.status === "closed"),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ward.name ?? "Ward"}: priorities (staff) – Kent Neighbourhood Policing` }];
+
+type Priority = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
+
+function Updates({ p, canEdit }: { p: Priority; canEdit: boolean }) {
+  if (p.updates.length === 0) return <p>No monthly updates yet.</p>;
+  return (
+    <ol className="timeline" reversed>
+      {p.updates.map((u) => (
+        <li key={u.id} data-testid="staff-update">
+          <h4>
+            {formatMonth(u.month)} <span className="tag tag--grey">{UPDATE_STATUS_LABELS[u.status]}</span>
+          </h4>
+          <p>{u.actionTaken}</p>
+          {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
+          {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
+          {u.internalNote ? (
+            <div className="staff-note small" data-testid="staff-note">
+              <strong>Staff and partners only:</strong> {u.internalNote}
+            </div>
+          ) : null}
+          <ul className="actions">
+            {canEdit ? (
+              <li>
+                <Link to={`/staff/updates/${u.id}/edit`}>
+                  Correct this update<span className="visually-hidden"> for {formatMonth(u.month)}</span>
+                </Link>
+              </li>
+            ) : null}
+            {u.versions > 0 ? (
+              <li>
+                <Link to={`/staff/updates/${u.id}/edit#history`}>
+                  {u.versions} earlier version{u.versions === 1 ? "" : "s"}
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default function StaffWardPage() {
+  const { user, ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
+  return (
+    <>
+      <StaffNav user={user} />
+      {done ? <NotificationBanner>{done}</NotificationBanner> : null}
+      <h1>
+        <span className="caption">
+          {ward.teamName ?? "No team"} · {ward.districtName}
+        </span>
+        {ward.name}: priorities
+      </h1>
+      <p>
+        <Link to={`/wards/${ward.code}`}>See the public page for {ward.name}</Link>
+      </p>
+      {canEdit ? (
+        <p>
+          <Link to={`/staff/wards/${ward.code}/pact`} className="button">
+            Record a PACT meeting
+          </Link>
+        </p>
+      ) : null}
+
+      <h2>Active priorities</h2>
+      {active.length === 0 ? <p>This ward has no active priorities.</p> : null}
+      {active.map((p) => {
+        const hasThisMonth = p.updates.some((u) => u.month === month);
+        return (
+          <article key={p.id} className="priority" data-testid="staff-priority">
+            <p>
+              <strong className="tag tag--grey">{THEME_LABELS[p.theme]}</strong>{" "}
+              {hasThisMonth ? <strong className="tag">Updated for {formatMonth(month)}</strong> : <strong className="tag tag--yellow">{formatMonth(month)} update due</strong>}
+            </p>
+            <h3>
+              {p.rank}. {p.title}
+            </h3>
+            {p.detail ? <p>{p.detail}</p> : null}
+            <p className="priority__meta">
+              Agreed on {formatDate(p.agreedOn)} · {p.lastUpdated ? `Last updated ${formatDate(new Date(p.lastUpdated))}` : "No updates yet"}
+            </p>
+            {canEdit ? (
+              <ul className="actions">
+                {!hasThisMonth ? (
+                  <li>
+                    <Link to={`/staff/priorities/${p.id}/updates/new`} className="button" style={{ marginBottom: 0 }}>
+                      Publish the {formatMonth(month)} update<span className="visually-hidden"> for priority {p.rank}</span>
+                    </Link>
+                  </li>
+                ) : (
+                  <li>
+                    <Link to={`/staff/priorities/${p.id}/updates/new`}>Publish a late update for last month</Link>
+                  </li>
+                )}
+                <li>
+                  <Link to={`/staff/priorities/${p.id}/edit`}>
+                    Correct the wording<span className="visually-hidden"> of priority {p.rank}</span>
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`/staff/priorities/${p.id}/close`}>
+                    Close with an outcome<span className="visually-hidden">: priority {p.rank}</span>
+                  </Link>
+                </li>
+              </ul>
+            ) : null}
+            <Updates p={p} canEdit={canEdit} />
+          </article>
+        );
+      })}
+      {emptyRanks.length > 0 ? (
+        <div className="notice" data-testid="empty-slots">
+          <p>
+            Slot{emptyRanks.length === 1 ? "" : "s"} {emptyRanks.join(" and ")} {emptyRanks.length === 1 ? "is" : "are"} empty.{" "}
+            {canEdit ? <Link to={`/staff/wards/${ward.code}/pact`}>Record the PACT meeting that agreed the new priorit{emptyRanks.length === 1 ? "y" : "ies"}</Link> : null}
+          </p>
+        </div>
+      ) : null}
+
+      {closed.length > 0 ? (
+        <>
+          <h2>Closed priorities</h2>
+          {closed.map((p) => (
+            <article key={p.id} className="priority priority--closed" data-testid="staff-closed-priority">
+              <h3>{p.title}</h3>
+              <p className="priority__meta">
+                Agreed on {formatDate(p.agreedOn)}
+                {p.closedOn ? ` · closed on ${formatDate(p.closedOn)}` : ""}
+              </p>
+              {p.outcome ? (
+                <p>
+                  <strong>Outcome:</strong> {p.outcome}
+                </p>
+              ) : null}
+              <details>
+                <summary>Monthly updates ({p.updates.length})</summary>
+                <Updates p={p} canEdit={canEdit} />
+              </details>
+            </article>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The production server: what remix-serve does (compression, long-cached build
+// assets, request log, the Remix handler), plus two things remix-serve cannot:
+// security headers on every response, including static files and redirects, and
+// the client's real address for sign-in throttling. See docs/decisions/0003-small-server.md.
+//
+//   NODE_ENV=production node server.js      (PORT, HOST; TRUST_PROXY behind a reverse proxy)
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import path from "node:path";
+import url from "node:url";
+
+installGlobals();
+const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
+const headers = build.entry.module.securityHeadersForEveryResponse();
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a reverse proxy (which TLS in production needs), say how many hops to
+// trust, e.g. TRUST_PROXY=1; req.ip is then the client's address, not the proxy's.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+
+app.use((_req, res, next) => {
+  res.set(headers);
+  next();
+});
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+// One-time set-password links must not end up in the logs.
+morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]"));
+app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
+
+const port = Number(process.env.PORT ?? 3000);
+const onListen = () => console.log(`Listening on http://localhost:${port}`);
+const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
