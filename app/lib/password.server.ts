@@ -36,7 +36,7 @@ const commonSet = () => (common ??= new Set(commonPasswords as string[]));
 
 // Words anyone would try first against this service.
 const CONTEXT_WORDS = ["kent", "kentpolice", "police", "policing", "pact", "neighbourhood", "neighborhood", "medway", "maidstone", "password", "welcome", "letmein", "changeme"];
-const RUNS = ["01234567890", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
+const RUNS = ["0123456789", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"];
 
 /** Why a new password is not acceptable, or null if it is. */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
