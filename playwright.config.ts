@@ -1,6 +1,16 @@
 import { defineConfig, devices } from "@playwright/test";
+import { ACCOUNTS, E2E_PASSWORD } from "./tests/e2e/accounts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const DB = `db/e2e-${PORT}.sqlite`;
+
+// There are no default accounts: the test accounts are made the way a force makes its first administrator.
+const createAccounts = Object.values(ACCOUNTS)
+  .map((a) => {
+    const extra = ("team" in a ? ` --team ${a.team}` : "") + ("organisation" in a ? ` --organisation '${a.organisation}'` : "");
+    return `DATABASE_PATH=${DB} NEW_USER_PASSWORD='${E2E_PASSWORD}' npx tsx scripts/create-user.ts --email ${a.email} --name '${a.name}' --role ${a.role}${extra}`;
+  })
+  .join(" && ");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -20,8 +30,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    // A fresh database every run, from the real geography and the sample data, against the production build.
-    command: `sh -c "rm -f db/e2e-${PORT}.sqlite db/e2e-${PORT}.sqlite-* && DATABASE_PATH=db/e2e-${PORT}.sqlite npx tsx scripts/setup.ts && DATABASE_PATH=db/e2e-${PORT}.sqlite NODE_ENV=production PORT=${PORT} npx remix-serve ./build/index.js"`,
+    // A fresh database every run, from the real geography and the sample data, against the production build and server.
+    command: `sh -c "rm -f ${DB} ${DB}-* && DATABASE_PATH=${DB} npx tsx scripts/setup.ts && ${createAccounts.replace(/"/g, '\\"')} && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} node server.js"`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -14,7 +14,8 @@ import url from "node:url";
 
 installGlobals();
 const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
-const headers = build.entry.module.securityHeadersForEveryResponse();
+const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE } = build.entry.module;
+const headers = securityHeadersForEveryResponse();
 
 const app = express();
 app.disable("x-powered-by");
@@ -25,6 +26,14 @@ if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRU
 app.use((_req, res, next) => {
   res.set(headers);
   next();
+});
+// A form posted from another site is refused here with a 403; Remix itself would
+// answer such a document POST with a 500. Actions check again (their guards).
+app.use((req, res, next) => {
+  const source = new Headers();
+  for (const name of ["origin", "referer"]) if (req.get(name)) source.set(name, req.get(name));
+  if (!isCrossSiteWrite(req.method, source, `${req.protocol}://${req.get("host")}${req.originalUrl}`)) return next();
+  res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
 });
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));

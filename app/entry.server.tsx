@@ -4,10 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { applySecurityHeaders } from "~/lib/security-headers.server";
-
-// server.js sets these on every response it sends, static files and redirects included.
+// server.js sets the security headers on every response it sends and refuses
+// cross-site form posts before Remix sees them; it reads both rules from here.
 export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
+export { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "~/lib/request.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -19,7 +19,6 @@ function applyCachePolicy(request: Request, headers: Headers) {
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  applySecurityHeaders(response.headers);
   applyCachePolicy(request, response.headers);
   return response;
 };
@@ -41,7 +40,6 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders);
           applyCachePolicy(request, responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -10,7 +10,10 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => e.message).join("|");
   useEffect(() => {
-    if (key) ref.current?.focus();
+    if (!key) return;
+    ref.current?.focus();
+    // GOV.UK: a page with errors says so first in its title, including after a form sent without a page load.
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
   }, [key]);
   if (errors.length === 0) return null;
   return (

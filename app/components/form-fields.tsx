@@ -49,7 +49,8 @@ export function TextInput({
         id={name}
         name={name}
         type={type}
-        defaultValue={type === "password" ? undefined : value}
+        // A password is never put back into the page; no defaultValue at all, so hydration leaves what is being typed alone.
+        {...(type === "password" ? {} : { defaultValue: value })}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         aria-describedby={describedBy(name, hint, error)}

@@ -1,11 +1,9 @@
 // Password hashing and the password rules. NCSC guidance: length over
 // composition rules, and refuse passwords that are known to be common.
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./account-limits";
 import commonPasswords from "./common-passwords.json";
 
-export const MIN_PASSWORD_LENGTH = 12;
-// Long enough for any passphrase or password manager; short enough that hashing it is cheap.
-export const MAX_PASSWORD_LENGTH = 256;
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. The enum is a const enum,
 // which isolatedModules cannot read, so the value is written out (2 = Argon2id).

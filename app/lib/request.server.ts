@@ -21,27 +21,27 @@ function hostOf(value: string): string | null {
 }
 
 /**
- * Is this request from one of our own pages? Browsers send Origin with every
- * POST; when a privacy setting strips it, Referer is checked instead. A request
- * with neither is refused: no page of ours makes one.
+ * Is this a state-changing request from somewhere other than our own pages?
+ * Browsers send Origin with every POST; when a privacy setting strips it, Referer
+ * is checked instead. A request with neither is refused: no page of ours sends one.
  */
-export function isSameOrigin(request: Request): boolean {
-  const source = request.headers.get("origin") ?? request.headers.get("referer");
-  if (!source || source === "null") return false;
+export function isCrossSiteWrite(method: string, headers: Headers, requestUrl: string): boolean {
+  if (!UNSAFE_METHODS.has(method.toUpperCase())) return false;
+  const source = headers.get("origin") ?? headers.get("referer");
+  if (!source || source === "null") return true;
   const sourceHost = hostOf(source);
-  if (!sourceHost) return false;
+  if (!sourceHost) return true;
   const { APP_ORIGIN } = env();
-  if (APP_ORIGIN) return new URL(source).origin === new URL(APP_ORIGIN).origin;
-  return sourceHost === new URL(request.url).host;
+  if (APP_ORIGIN) return new URL(source).origin !== new URL(APP_ORIGIN).origin;
+  return sourceHost !== new URL(requestUrl).host;
 }
+
+export const CROSS_SITE_MESSAGE = "This form was sent from another website, so it has been refused. Go back to the page and try again.";
 
 /** Throws a 403 for a cross-site POST (or PUT, PATCH, DELETE). Does nothing for GET. */
 export function assertSameOrigin(request: Request): void {
-  if (isStateChanging(request) && !isSameOrigin(request)) {
-    throw new Response("This form was sent from another website, so it has been refused. Go back to the page and try again.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+  if (isCrossSiteWrite(request.method, request.headers, request.url)) {
+    throw new Response(CROSS_SITE_MESSAGE, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }
 

@@ -4,6 +4,7 @@ import { priorities, priorityUpdates, priorityUpdateVersions, teamWards, users, 
 import type { FieldError } from "~/components/error-summary";
 import { previousMonth, ukDate } from "~/lib/dates";
 import { getDb, prepared } from "~/lib/db.server";
+import type { WardProgress } from "~/lib/due";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
@@ -313,14 +314,6 @@ export function editUpdate(actor: Actor | null, updateId: number, input: UpdateI
   return { ok: true, value: null };
 }
 
-export interface WardProgress {
-  wardCode: string;
-  wardName: string;
-  teamId: number;
-  active: number;
-  updatedThisMonth: number;
-}
-
 /** Per ward of the given teams: how many active priorities, and how many have this month's update. */
 export function listWardProgress(teamIds: number[], month: string): WardProgress[] {
   if (teamIds.length === 0) return [];
@@ -343,7 +336,3 @@ export function listWardProgress(teamIds: number[], month: string): WardProgress
     .all();
 }
 
-/** Due: an active priority lacks this month's update. */
-export const isDue = (w: WardProgress) => w.updatedThisMonth < w.active;
-/** Fewer than three priorities: a slot to fill at the next PACT meeting. */
-export const hasEmptySlot = (w: WardProgress) => w.active < 3;

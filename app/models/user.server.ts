@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { passwordTokens, teams, users } from "../../db/schema";
 import type { FieldError } from "~/components/error-summary";
+import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { endAllSessionsOf, normaliseEmail } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { hashPassword, passwordProblem } from "~/lib/password.server";
@@ -11,8 +12,6 @@ import { recordAudit } from "./audit.server";
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** How long a set-password link works. Long enough to pass on by phone or in person; short enough to matter if it leaks. */
-export const PASSWORD_LINK_HOURS = 72;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 

@@ -10,7 +10,8 @@ import { parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
 import { permitted, requirePermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, PASSWORD_LINK_HOURS, updateUser } from "~/models/user.server";
+import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
+import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
 
 function accountId(id: string | undefined): string {
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Response("Account not found", { status: 404 });

@@ -9,7 +9,8 @@ import { accountSchema } from "~/lib/account-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { permitted, requirePermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { inviteUser, listTeamsForAccounts, PASSWORD_LINK_HOURS } from "~/models/user.server";
+import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
+import { inviteUser, listTeamsForAccounts } from "~/models/user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:staff");

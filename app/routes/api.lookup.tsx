@@ -4,8 +4,8 @@ import { parseCoordinate } from "~/lib/geo";
 import { lookupMessage, POLICE_UK_FINDER } from "~/lib/lookup";
 import { lookupPoint, lookupPostcode } from "~/models/lookup.server";
 
-// Open data: any site may call this, read-only.
-const headers = { "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+// Open data: any site may call this, read-only. (server.js adds the security headers.)
+const headers = { "Access-Control-Allow-Origin": "*" };
 
 /** GET /api/lookup?postcode=ME15+9BZ or ?lat=51.25&lng=0.54 → the ward, team and CSU inbox. */
 export async function loader({ request }: LoaderFunctionArgs) {

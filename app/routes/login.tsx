@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { endSession, getActor, hasSessionCookie, signIn, THROTTLE_WINDOW_MS } from "~/lib/auth.server";
 import { email, errorFor, parseForm, text } from "~/lib/forms";
-import { MAX_PASSWORD_LENGTH } from "~/lib/password.server";
+import { MAX_PASSWORD_LENGTH } from "~/lib/account-limits";
 import { assertSameOrigin, clientIp, readForm } from "~/lib/request.server";
 import { safeRedirect } from "~/lib/safe-redirect";
 
@@ -55,6 +56,11 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors ?? [];
+  // A refused password is never shown back, including after a submission made without a page load.
+  useEffect(() => {
+    const field = document.getElementById("password");
+    if (actionData && field instanceof HTMLInputElement) field.value = "";
+  }, [actionData]);
   return (
     <div className="two-thirds">
       <ErrorSummary errors={errors} />

@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
 import { errorFor } from "~/lib/forms";
-import { MIN_PASSWORD_LENGTH } from "~/lib/password.server";
+import { MIN_PASSWORD_LENGTH, PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { assertSameOrigin, readForm } from "~/lib/request.server";
-import { findPasswordLink, PASSWORD_LINK_HOURS, setPasswordFromLink } from "~/models/user.server";
+import { findPasswordLink, setPasswordFromLink } from "~/models/user.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = findPasswordLink(params.token ?? "");

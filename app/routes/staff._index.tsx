@@ -5,7 +5,8 @@ import { StaffNav } from "~/components/staff-nav";
 import { formatMonth, ukMonth } from "~/lib/format";
 import { hasPermission, ROLE_LABELS } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
-import { hasEmptySlot, isDue, listWardProgress } from "~/models/priority.server";
+import { hasEmptySlot, isDue } from "~/lib/due";
+import { listWardProgress } from "~/models/priority.server";
 import { listAllTeams } from "~/models/team.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,7 +10,8 @@ import { requirePermission } from "~/lib/permissions.server";
 import { idParam } from "~/lib/staff-loaders.server";
 import { listTeamEventsForStaff } from "~/models/event.server";
 import { listTeamOfficersForStaff } from "~/models/officer.server";
-import { isDue, listWardProgress } from "~/models/priority.server";
+import { isDue } from "~/lib/due";
+import { listWardProgress } from "~/models/priority.server";
 import { findTeamById } from "~/models/team.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Sessions, cookies, cross-site requests and sign-in throttling. The clock is
 // passed in, so expiry is tested without waiting.
 import { eq } from "drizzle-orm";

@@ -1,0 +1,96 @@
+// Signing in and out in Debian Chromium against the production build: the cookie
+// the browser actually keeps, server-side sign-out, cross-site posts, headers and throttling.
+import { test, expect, screenshot } from "./fixtures";
+import { ACCOUNTS, E2E_PASSWORD, signIn } from "./accounts";
+
+test("the header offers staff sign-in; signing in gives a __Host- cookie Chromium keeps as Secure, HttpOnly and SameSite=Lax", async ({ page, context }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Staff sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await screenshot(page, "staff-login");
+  await signIn(page, ACCOUNTS.editorA);
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByTestId("signed-in")).toContainText("Signed in as Erin Editor");
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name.startsWith("__Host-"));
+  // Chromium treats http://localhost as a secure context, so it accepts and sends the Secure, __Host- cookie.
+  expect(session).toMatchObject({ name: "__Host-kent_session", secure: true, httpOnly: true, sameSite: "Lax", path: "/", domain: "localhost" });
+  expect(cookies.filter((c) => c.name.includes("session"))).toHaveLength(1);
+});
+
+test("a wrong password gets one message that does not say whether the account exists, and keeps the email typed", async ({ page }) => {
+  for (const email of [ACCOUNTS.partner.email, "nobody@kent.police.uk"]) {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter a correct email address and password");
+    await expect(page.getByLabel("Email address")).toHaveValue(email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page).toHaveTitle(/^Error: /);
+  }
+  await screenshot(page, "staff-login-error");
+});
+
+test("signing out ends the session on the server: a copied cookie no longer works", async ({ page, browser }) => {
+  await signIn(page, ACCOUNTS.partner);
+  const copied = (await page.context().cookies()).find((c) => c.name === "__Host-kent_session")!;
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Staff sign in" })).toBeVisible();
+  expect((await page.context().cookies()).find((c) => c.name === "__Host-kent_session")).toBeUndefined();
+  const thief = await browser.newContext();
+  await thief.addCookies([copied]);
+  const stolen = await thief.newPage();
+  await stolen.goto("/staff");
+  await expect(stolen).toHaveURL(/\/login\?redirectTo=%2Fstaff/);
+  await thief.close();
+});
+
+test("signing out is a POST: following a GET link to /logout changes nothing", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partner);
+  await page.goto("/logout");
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { name: "Staff dashboard" })).toBeVisible();
+});
+
+test("a form posted from another site is refused, even with a valid session", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  const response = await page.request.post("/admin/users/new", {
+    headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+    data: "name=Mallory&email=mallory%40evil.example&role=admin&teamId=&organisation=",
+  });
+  expect(response.status()).toBe(403);
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("accounts")).not.toContainText("Mallory");
+});
+
+test("every kind of response carries the security headers: page, redirect, resource route, static file, error", async ({ page, request }) => {
+  await page.goto("/");
+  const asset = await page.evaluate(() => (document.querySelector('link[rel="stylesheet"]') as HTMLLinkElement).href);
+  const paths = ["/", "/staff", "/api/lookup?postcode=ME15%209BZ", "/api/lookup", new URL(asset).pathname, "/no-such-page", "/wards/e05015608", "/logout"];
+  for (const path of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["strict-transport-security"], path).toMatch(/max-age=\d+/);
+  }
+  const refused = await request.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(refused.status()).toBe(403);
+  expect(refused.headers()["content-security-policy"]).toContain("default-src 'self'");
+});
+
+test("after 10 wrong passwords the account is locked for a while, even with the right password", async ({ page }) => {
+  for (let i = 0; i < 10; i++) {
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill(ACCOUNTS.throttled.email);
+    await page.getByLabel("Password").fill(`wrong password ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter a correct email address and password");
+  }
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("You have tried to sign in too many times. Wait 5 minutes, then try again");
+  await expect(page).toHaveURL(/\/login/);
+});
