@@ -16,7 +16,7 @@ export const outcomeField = (where = "") =>
   text({ label: "The outcome", max: LIMITS.outcome, multiline: true, required: `Enter the outcome for residents${where}: what changed because of this priority` });
 
 export const updateFields = z.object({
-  actionTaken: text({ label: "What was done", max: LIMITS.actionTaken, multiline: true, required: "Enter what the team did this month" }),
+  actionTaken: text({ label: "What the team did", max: LIMITS.actionTaken, multiline: true, required: "Enter what the team did this month" }),
   partners: text({ label: "Partners", max: LIMITS.partners }),
   status: choice(UPDATE_STATUSES, "Choose how the priority is going"),
   nextStep: text({ label: "Next step", max: LIMITS.nextStep, multiline: true }),

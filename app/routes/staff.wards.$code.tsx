@@ -4,6 +4,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/form-fields";
 import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
 import { normaliseGssCode } from "~/lib/codes";
+import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
@@ -102,6 +103,8 @@ export default function StaffWardPage() {
       {active.length === 0 ? <p>This ward has no active priorities.</p> : null}
       {active.map((p) => {
         const hasThisMonth = p.updates.some((u) => u.month === month);
+        const lastMonth = previousMonth(month);
+        const lateUpdatePossible = p.agreedOn.slice(0, 7) <= lastMonth && !p.updates.some((u) => u.month === lastMonth);
         return (
           <article key={p.id} className="priority" data-testid="staff-priority">
             <p>
@@ -123,11 +126,11 @@ export default function StaffWardPage() {
                       Publish the {formatMonth(month)} update<span className="visually-hidden"> for priority {p.rank}</span>
                     </Link>
                   </li>
-                ) : (
+                ) : lateUpdatePossible ? (
                   <li>
-                    <Link to={`/staff/priorities/${p.id}/updates/new`}>Publish a late update for last month</Link>
+                    <Link to={`/staff/priorities/${p.id}/updates/new`}>Publish a late update for {formatMonth(lastMonth)}</Link>
                   </li>
-                )}
+                ) : null}
                 <li>
                   <Link to={`/staff/priorities/${p.id}/edit`}>
                     Correct the wording<span className="visually-hidden"> of priority {p.rank}</span>
@@ -168,10 +171,14 @@ export default function StaffWardPage() {
                   <strong>Outcome:</strong> {p.outcome}
                 </p>
               ) : null}
-              <details>
-                <summary>Monthly updates ({p.updates.length})</summary>
-                <Updates p={p} canEdit={canEdit} />
-              </details>
+              {p.updates.length > 0 ? (
+                <details>
+                  <summary>Monthly updates ({p.updates.length})</summary>
+                  <Updates p={p} canEdit={canEdit} />
+                </details>
+              ) : (
+                <p className="small secondary">It had no monthly updates.</p>
+              )}
             </article>
           ))}
         </>

@@ -45,7 +45,7 @@ test("oversized text and HTML in an update are refused with what was typed kept,
   await page.getByLabel("On track").check();
   await page.getByRole("button", { name: "Publish update" }).click();
   const summary = page.getByTestId("error-summary");
-  await expect(summary).toContainText("What was done must be 2000 characters or fewer");
+  await expect(summary).toContainText("What the team did must be 2000 characters or fewer");
   await expect(summary).toContainText("Partners must not contain HTML or code such as <script>");
   await expect(page.getByLabel("What the team did this month")).toHaveValue(long);
   await expect(page.getByLabel("Partners who helped (optional)")).toHaveValue('<script>alert("x")</script>');

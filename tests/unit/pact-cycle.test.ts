@@ -123,7 +123,7 @@ describe("monthly updates", () => {
 describe("what the forms refuse", () => {
   it.each([
     ["empty", { ...update, actionTaken: "   " }, "actionTaken", "Enter what the team did this month"],
-    ["oversized", { ...update, actionTaken: "x".repeat(2001) }, "actionTaken", "What was done must be 2000 characters or fewer (it has 2001)"],
+    ["oversized", { ...update, actionTaken: "x".repeat(2001) }, "actionTaken", "What the team did must be 2000 characters or fewer (it has 2001)"],
     ["HTML", { ...update, partners: '<script>alert("x")</script>' }, "partners", "Partners must not contain HTML or code such as <script>. Write it as plain text"],
     ["an unknown status", { ...update, status: "great" }, "status", "Choose how the priority is going"],
   ])("%s text gets a message on its field", (_label, fields, field, message) => {
