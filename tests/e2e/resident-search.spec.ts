@@ -87,7 +87,7 @@ test.describe("postcode search", () => {
     ["SW1A 1AA", "Westminster"],
     ["TN34 1AA", "Hastings"],
     ["DA7 4AA", "Bexley"],
-  ]) {
+  ] as const) {
     test(`says ${postcode} (${place}) is outside Kent and links to police.uk`, async ({ page }) => {
       await searchPostcode(page, postcode);
       await expect(page.getByTestId("error-summary")).toContainText(`${postcode} is outside the Kent Police area`);
