@@ -29,8 +29,8 @@ export function SiteHeader() {
 /** Every page says plainly which parts are invented. */
 export function SampleDataBanner() {
   return (
-    <div className="phase-banner" style={{ background: "#fff", color: "#0b0c0c" }}>
-      <p className="width-container" style={{ margin: "0 auto" }}>
+    <div className="phase-banner">
+      <p className="width-container">
         <strong className="tag tag--sample">Sample data</strong>{" "}
         Ward boundaries and postcodes are real ONS data. The teams, officers, meetings and priorities shown are invented examples, not real Kent Police information.
       </p>

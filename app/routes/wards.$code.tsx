@@ -124,7 +124,6 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="two-thirds">
-        <title>Ward not found – Kent Neighbourhood Policing</title>
         <h1>We cannot find that ward</h1>
         <p>
           There is no Kent or Medway ward with the code <code>{(params.code ?? "").slice(0, 20)}</code>. Ward codes look like E05015608.
