@@ -88,12 +88,16 @@ async function run() {
 
     const rows: string[] = [];
     for (const t of buildTargets()) {
-      const result = await autocannon({
-        url: BASE,
-        connections: Number(values.connections),
-        duration: Number(values.duration),
-        requests: t.paths.map((path) => ({ method: "GET", path })),
-      });
+      const load = (duration: number) =>
+        autocannon({
+          url: BASE,
+          connections: Number(values.connections),
+          duration,
+          requests: t.paths.map((path) => ({ method: "GET", path })),
+        });
+      // The first seconds measure V8 compiling the code, not the service: warm up, then measure.
+      await load(2);
+      const result = await load(Number(values.duration));
       const errors = result.errors + result.timeouts + result.non2xx - (t.name.includes("302") ? result["3xx"] : 0);
       const goal = t.target
         ? ` (target ≥ ${t.target.reqPerSec ?? "-"} req/s, p99 ≤ ${t.target.p99Ms ?? "-"} ms)`
@@ -109,7 +113,7 @@ async function run() {
       const { raw, gzip } = await gzipBytes(path);
       console.log(`${path.padEnd(44)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
     }
-    console.log(`\n${Number(values.connections)} connections, ${values.duration} s per target, ${BASE}`);
+    console.log(`\n${Number(values.connections)} connections, ${values.duration} s per target after a 2 s warm-up, ${BASE}`);
   } finally {
     server.kill();
   }

@@ -58,8 +58,8 @@ function StaffAccount({ user }: { user?: HeaderUser | null }) {
 /** Every page says plainly which parts are invented. */
 export function SampleDataBanner() {
   return (
-    <div className="phase-banner" style={{ background: "#fff", color: "#0b0c0c" }}>
-      <p className="width-container" style={{ margin: "0 auto" }}>
+    <div className="phase-banner">
+      <p className="width-container">
         <strong className="tag tag--sample">Sample data</strong>{" "}
         Ward boundaries and postcodes are real ONS data. The teams, officers, meetings and priorities shown are invented examples, not real Kent Police information.
       </p>

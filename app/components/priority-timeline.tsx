@@ -50,7 +50,7 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
       </p>
       {closed && p.outcome ? (
         <div className="notice">
-          <h4 style={{ margin: 0 }}>Outcome</h4>
+          <h4>Outcome</h4>
           <p>{p.outcome}</p>
         </div>
       ) : null}

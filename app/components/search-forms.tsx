@@ -7,7 +7,7 @@ export function PostcodeForm({ value = "", error }: { value?: string; error?: st
   return (
     <form method="get" action="/search" noValidate role="search" aria-label="Postcode">
       <div className={`form-group${error ? " form-group--error" : ""}`}>
-        <label htmlFor="postcode" className="label" style={{ fontSize: "1.5rem" }}>
+        <label htmlFor="postcode" className="label label--l">
           Enter your postcode
         </label>
         <p id="postcode-hint" className="hint">

@@ -26,7 +26,7 @@ export default function Index() {
         <WardNameForm />
       </div>
       <h2>Browse by district</h2>
-      <ul className="list list--plain" style={{ columns: "16em" }}>
+      <ul className="list list--plain list--columns">
         {districts.map((d) => (
           <li key={d.code}>
             <Link to={`/districts/${d.code}`}>{d.name}</Link>

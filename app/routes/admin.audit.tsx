@@ -45,7 +45,7 @@ function Changes({ before, after }: { before: string | null; after: string | nul
           <dt>
             <strong>{k}</strong>
           </dt>
-          <dd style={{ margin: "0 0 5px" }}>
+          <dd>
             {b && k in b ? <del>{show(b[k])}</del> : null} {a && k in a ? <ins>{show(a[k])}</ins> : null}
           </dd>
         </div>
@@ -62,7 +62,7 @@ export default function AuditLog() {
       <StaffNav user={user} />
       <h1>Audit log</h1>
       <p>Every change made by staff, newest first: who, when, what, and the record before and after. Entries cannot be edited or deleted.</p>
-      <Form method="get" className="inline-form" style={{ marginBottom: 20 }}>
+      <Form method="get" className="inline-form filter-form">
         <div>
           <label htmlFor="area" className="label">
             Show

@@ -95,7 +95,6 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="two-thirds">
-        <title>District not found – Kent Neighbourhood Policing</title>
         <h1>We cannot find that district</h1>
         <p>District codes look like E07000110 (Maidstone).</p>
         <p>

@@ -54,7 +54,7 @@ export default function StaffDashboard() {
         Each active priority needs an update every calendar month. {totalDue === 0 ? "Every ward is up to date." : `${totalDue} ward${totalDue === 1 ? " is" : "s are"} missing this month's update.`}
       </p>
       {teams.map((t) => (
-        <section key={t.id} className="card" style={{ marginBottom: 20 }} aria-labelledby={`team-${t.id}`} data-testid="team-due">
+        <section key={t.id} className="card card--stacked" aria-labelledby={`team-${t.id}`} data-testid="team-due">
           <h3 id={`team-${t.id}`}>
             <Link to={`/staff/teams/${t.id}`}>{t.name}</Link> <span className="secondary small">({t.districtName})</span>
           </h3>

@@ -122,7 +122,7 @@ export default function StaffWardPage() {
               <ul className="actions">
                 {!hasThisMonth ? (
                   <li>
-                    <Link to={`/staff/priorities/${p.id}/updates/new`} className="button" style={{ marginBottom: 0 }}>
+                    <Link to={`/staff/priorities/${p.id}/updates/new`} className="button button--flush">
                       Publish the {formatMonth(month)} update<span className="visually-hidden"> for priority {p.rank}</span>
                     </Link>
                   </li>

@@ -73,7 +73,6 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="two-thirds">
-        <title>Team not found – Kent Neighbourhood Policing</title>
         <h1>We cannot find that team</h1>
         <p>
           <Link to="/">Find your team by postcode</Link> or <Link to="/districts">browse the districts</Link>.

@@ -73,15 +73,6 @@ export default function WardPage() {
         </div>
       </dl>
 
-      <section aria-labelledby="priorities-title">
-        <h2 id="priorities-title">Our priorities for {ward.name}</h2>
-        <p>
-          These are the top three issues agreed with residents and partners at the ward's PACT (Partners and Communities Together) meeting, with what
-          the team has done about them each month.
-        </p>
-        {active.length === 0 ? <p>No priorities have been agreed for this ward yet.</p> : active.map((p) => <PriorityCard key={p.id} priority={p} />)}
-      </section>
-
       <section aria-labelledby="officers-title">
         <h2 id="officers-title">Your officers</h2>
         <OfficerList officers={officers} contactEmail={contactEmail} currentWard={ward.code} />
@@ -91,6 +82,15 @@ export default function WardPage() {
         <h2 id="events-title">Meet your team</h2>
         <p>Come to a surgery or PACT meeting to raise a local issue or help choose the ward's priorities.</p>
         <EventList events={events} />
+      </section>
+
+      <section aria-labelledby="priorities-title">
+        <h2 id="priorities-title">Our priorities for {ward.name}</h2>
+        <p>
+          These are the top three issues agreed with residents and partners at the ward's PACT (Partners and Communities Together) meeting, with what
+          the team has done about them each month.
+        </p>
+        {active.length === 0 ? <p>No priorities have been agreed for this ward yet.</p> : active.map((p) => <PriorityCard key={p.id} priority={p} />)}
       </section>
 
       {closed.length > 0 ? (
@@ -124,7 +124,6 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <div className="two-thirds">
-        <title>Ward not found – Kent Neighbourhood Policing</title>
         <h1>We cannot find that ward</h1>
         <p>
           There is no Kent or Medway ward with the code <code>{(params.code ?? "").slice(0, 20)}</code>. Ward codes look like E05015608.

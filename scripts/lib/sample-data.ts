@@ -227,7 +227,7 @@ export function generateSampleData(districts: SampleDistrict[], wards: SampleWar
         name: `${area} Neighbourhood Team`,
         district_code: district.code,
         email: "",
-        description: `Covers ${cluster.length} ward${cluster.length === 1 ? "" : "s"}: ${cluster.map((w) => w.name).join(", ")}.`,
+        description: `Neighbourhood officers and PCSOs working with residents, councillors and partners across ${cluster.length} ward${cluster.length === 1 ? "" : "s"} of ${district.name}.`,
         ward_codes: cluster.map((w) => w.code).join(";"),
       });
 
