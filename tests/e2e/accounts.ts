@@ -6,7 +6,7 @@ export const E2E_PASSWORD = "marmalade lighthouse oboe kettle";
 
 export const ACCOUNTS = {
   admin: { email: "e2e.admin@kent.police.uk", name: "Alex Admin", role: "admin" },
-  // Team A covers Park Wood & Mangravet and Tovil (Maidstone); team B covers Wincheap (Canterbury).
+  // Team A covers High Street and Tovil (Maidstone); team B covers Wincheap (Canterbury).
   editorA: { email: "e2e.editor.a@kent.police.uk", name: "Erin Editor", role: "editor", team: "maidstone-central" },
   editorB: { email: "e2e.editor.b@kent.police.uk", name: "Bo Other", role: "editor", team: "canterbury-south-west" },
   partner: { email: "e2e.partner@maidstone.gov.uk", name: "Pat Partner", role: "partner", organisation: "Maidstone Borough Council" },
@@ -14,7 +14,8 @@ export const ACCOUNTS = {
   throttled: { email: "e2e.throttle@kent.police.uk", name: "Tess Throttle", role: "editor", team: "maidstone-central" },
 } as const;
 
-export const WARD_A = { code: "E05015608", name: "Park Wood & Mangravet" };
+// Not Park Wood & Mangravet: the resident tests expect its sample priorities unchanged.
+export const WARD_A = { code: "E05015603", name: "High Street" };
 export const WARD_A2 = { code: "E05015614", name: "Tovil" };
 export const WARD_B = { code: "E05010411", name: "Wincheap" };
 
