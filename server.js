@@ -1,7 +1,7 @@
 // The production server: what remix-serve does (compression, long-cached build
 // assets, request log, the Remix handler), plus two things remix-serve cannot:
 // security headers on every response, including static files and redirects, and
-// the client's real address for sign-in throttling. See docs/decisions/0003-small-server.md.
+// the client's real address for sign-in throttling. See docs/decisions/007-small-server.md.
 //
 //   NODE_ENV=production node server.js      (PORT, HOST; TRUST_PROXY behind a reverse proxy)
 import { createRequestHandler } from "@remix-run/express";

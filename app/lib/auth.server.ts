@@ -1,7 +1,7 @@
 // Staff sign-in and sessions. The only module that knows lucia exists: routes and
 // models call the functions below, so lucia (no longer maintained) can be swapped
 // for another session library, or a few dozen lines of our own, here alone.
-// See docs/decisions/0002-lucia-behind-one-module.md.
+// See docs/decisions/006-lucia-behind-one-module.md.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { and, count, eq, gt, lt, max } from "drizzle-orm";
 import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
