@@ -26,13 +26,17 @@ export const MAX_FAILURES_PER_IP = 30;
 
 const isProduction = () => env().NODE_ENV === "production";
 
+// __Host- makes the browser refuse the cookie unless it is Secure, for path / and without a Domain.
+export function sessionCookieName(production = isProduction()): string {
+  return production ? "__Host-kent_session" : "kent_session";
+}
+
 function createLucia(db: Db, production: boolean) {
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
     // lucia's own limit, a backstop: the idle and absolute limits below are the real ones.
     sessionExpiresIn: new TimeSpan(12, "h"),
     sessionCookie: {
-      // __Host- makes the browser refuse the cookie unless it is Secure, for path / and without a Domain.
-      name: production ? "__Host-kent_session" : "kent_session",
+      name: sessionCookieName(production),
       attributes: { secure: production, sameSite: "lax", path: "/" },
     },
     getSessionAttributes: (a) => ({ createdAt: a.createdAt, lastSeenAt: a.lastSeenAt }),
@@ -65,10 +69,6 @@ function lucia(production = isProduction()) {
 // The cookie carries a random token; the database keeps only its hash.
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const TOKEN_PATTERN = /^[a-z2-7]{40}$/;
-
-export function sessionCookieName(production = isProduction()): string {
-  return lucia(production).sessionCookieName;
-}
 
 /** Does the request carry a session cookie at all? Decided without touching the database. */
 export function hasSessionCookie(request: Request): boolean {
