@@ -30,6 +30,7 @@ app.use((_req, res, next) => {
 // A form posted from another site is refused here with a 403; Remix itself would
 // answer such a document POST with a 500. Actions check again (their guards).
 app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
   const source = new Headers();
   for (const name of ["origin", "referer"]) if (req.get(name)) source.set(name, req.get(name));
   if (!isCrossSiteWrite(req.method, source, `${req.protocol}://${req.get("host")}${req.originalUrl}`)) return next();
