@@ -16,6 +16,9 @@ export function SiteHeader() {
               <NavLink to="/districts">Districts</NavLink>
             </li>
             <li>
+              <NavLink to="/map">Map</NavLink>
+            </li>
+            <li>
               <NavLink to="/contact">Contact the police</NavLink>
             </li>
           </ul>
