@@ -1,10 +1,11 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useHydrated } from "~/components/client-only";
 import { CountyMap } from "~/components/map/lazy-maps";
 import { Legend } from "~/components/map/legend";
 import { mapStylesheets } from "~/components/map/styles";
+import { useSearchState } from "~/components/map/use-search-state";
 import { WardTable } from "~/components/map/ward-table";
 import { ukMonth } from "~/lib/format";
 import { COLOUR_MODE_LABELS, COLOUR_MODES, isColourMode, legendFor, type ColourMode } from "~/lib/map-colours";
@@ -44,18 +45,14 @@ const LEGEND_TITLES: Record<ColourMode, string> = {
 
 export default function MapPage() {
   const { wards, colours, urls, tiles } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const hydrated = useHydrated();
-  const requested = params.get("colour");
-  const mode: ColourMode = isColourMode(requested) ? requested : "district";
-  const choose = (next: ColourMode) =>
-    setParams(
-      (p) => {
-        p.set("colour", next);
-        return p;
-      },
-      { replace: true, preventScrollReset: true },
-    );
+  const [mode, choose] = useSearchState<ColourMode>(
+    (params) => {
+      const requested = params.get("colour");
+      return isColourMode(requested) ? requested : "district";
+    },
+    (colour) => `?colour=${colour}`,
+  );
 
   return (
     <>

@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useHydrated } from "~/components/client-only";
 import { PartnerMap } from "~/components/map/lazy-maps";
 import { mapStylesheets } from "~/components/map/styles";
+import { useSearchState } from "~/components/map/use-search-state";
 import { WardTable } from "~/components/map/ward-table";
 import { formatEventTime, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "~/lib/labels";
@@ -59,13 +60,12 @@ function selectionFromForm(form: HTMLFormElement): LayerSelection {
 
 export default function PartnerMapPage() {
   const { wards, colours, venues, urls, tiles } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
   const hydrated = useHydrated();
-  const selection = parseLayerSelection(params);
+  const [selection, select] = useSearchState(parseLayerSelection, layerSearch);
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
   const search = layerSearch(selection);
   const onChange = (e: FormEvent<HTMLFormElement>) => {
-    if (hydrated) setParams(new URLSearchParams(layerSearch(selectionFromForm(e.currentTarget))), { replace: true, preventScrollReset: true });
+    if (hydrated) select(selectionFromForm(e.currentTarget));
   };
   const withTheme = wards
     .map((w) => ({ ward: w, rank: themeRank(w, selection.theme) }))
@@ -139,8 +139,8 @@ export default function PartnerMapPage() {
           {on("teams") ? (
             <li>
               <span className="swatch swatch--line" aria-hidden="true" />
-              Neighbourhood team boundary ({new Set(wards.map((w) => w.teamSlug).filter(Boolean)).size} teams; neighbouring teams are shaded
-              differently)
+              Neighbourhood team boundary ({new Set(wards.map((w) => w.teamSlug).filter(Boolean)).size} teams)
+              {on("priorities") ? null : "; neighbouring teams are shaded in different colours"}
             </li>
           ) : null}
           {on("priorities")

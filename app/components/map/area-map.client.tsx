@@ -16,7 +16,9 @@ const CONTEXT = { fillColor: "#ffffff", fillOpacity: 0.7, color: "#6f777b", weig
 export default function AreaMap({ geometryUrl, highlight, label, venues = [], tiles, onLoaded }: AreaMapProps) {
   const navigate = useNavigate();
   const shapes = useGeoJson<WardShapeCollection>(geometryUrl);
-  const highlighted = useMemo(() => new Set(highlight), [highlight]);
+  // Keyed on the codes, not the array, which callers build afresh on every render.
+  const highlightKey = highlight.join(",");
+  const highlighted = useMemo(() => new Set(highlightKey.split(",")), [highlightKey]);
 
   const bounds = useMemo(() => {
     const inArea = shapes.data?.features.filter((f) => highlighted.has(f.properties.code)) ?? [];
@@ -46,7 +48,7 @@ export default function AreaMap({ geometryUrl, highlight, label, venues = [], ti
       ) : null}
       <BaseMap label={label} tiles={tiles} className="map--area">
         {shapes.data ? (
-          <WardShapes shapes={shapes.data} styleKey={highlight.join(",")} style={style} describe={describe} onOpen={open} startAt={highlight[0]} />
+          <WardShapes shapes={shapes.data} styleKey={highlightKey} style={style} describe={describe} onOpen={open} startAt={highlight[0]} />
         ) : null}
         <FitBounds bounds={bounds} />
         <VenueMarkers venues={venues} />

@@ -1,6 +1,6 @@
 // The maps on the ward, district and team pages, each with its text alternative.
 import { Link } from "@remix-run/react";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { formatEventTime } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
 import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map-urls";
@@ -45,7 +45,7 @@ export function WardMapSection({
       setNeighbours(wards.filter((w) => !w.highlighted).sort((a, b) => a.name.localeCompare(b.name))),
     [],
   );
-  const venues = venueMarkers(events);
+  const venues = useMemo(() => venueMarkers(events), [events]);
   return (
     <section aria-labelledby="ward-map-title">
       <h2 id="ward-map-title">Map of {ward.name}</h2>
@@ -100,7 +100,7 @@ export function AreaMapSection({
       <AreaMap
         geometryUrl={wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
         highlight={wardCodes}
-        label={title}
+        label={`Interactive map: ${description}`}
         tiles={tiles}
         alternative="Its wards are listed on this page."
       />

@@ -5,7 +5,7 @@ import { toLatLng, type BBox } from "~/lib/geo";
 import type { TileLayerConfig } from "./types";
 
 /** Kent and Medway's wards, [minLng, minLat, maxLng, maxLat]: the view before boundaries arrive. */
-const KENT_WARDS_BBOX: BBox = [0.03, 50.91, 1.46, 51.51];
+const KENT_WARDS_BBOX: BBox = [0.03, 50.91, 1.45, 51.49];
 
 export const boundsOf = ([minLng, minLat, maxLng, maxLat]: BBox) => L.latLngBounds(toLatLng([minLng, minLat]), toLatLng([maxLng, maxLat]));
 
@@ -45,7 +45,12 @@ function MapSetup({ label, describedBy }: { label: string; describedBy?: string 
     container.setAttribute("aria-label", label);
     if (describedBy) container.setAttribute("aria-describedby", describedBy);
     map.attributionControl.addAttribution(BOUNDARY_ATTRIBUTION);
+    // Leaflet only notices the window resizing; the page can also resize the map
+    // (a legend wrapping, fonts arriving), which would leave part of it blank.
+    const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+    observer.observe(container);
     return () => {
+      observer.disconnect();
       map.attributionControl.removeAttribution(BOUNDARY_ATTRIBUTION);
     };
   }, [map, label, describedBy]);

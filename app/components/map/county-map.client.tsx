@@ -1,7 +1,8 @@
 import { useNavigate } from "@remix-run/react";
+import L from "leaflet";
 import { useCallback, useMemo } from "react";
 import { MAP_FILL_OPACITY, wardFill } from "~/lib/map-colours";
-import { BaseMap, useGeoJson } from "./base-map.client";
+import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import { DistrictOutlines } from "./district-outlines.client";
 import type { CountyMapProps, DistrictShapeCollection, WardShapeCollection } from "./types";
 import { describeWard } from "./describe";
@@ -13,6 +14,7 @@ export default function CountyMap({ wards, mode, colours, wardsUrl, districtsUrl
   const shapes = useGeoJson<WardShapeCollection>(wardsUrl);
   const districts = useGeoJson<DistrictShapeCollection>(districtsUrl);
   const byCode = useMemo(() => new Map(wards.map((w) => [w.code, w])), [wards]);
+  const bounds = useMemo(() => (shapes.data ? L.geoJSON(shapes.data).getBounds() : null), [shapes.data]);
 
   const style = useCallback(
     (code: string) => {
@@ -41,6 +43,7 @@ export default function CountyMap({ wards, mode, colours, wardsUrl, districtsUrl
       <BaseMap label="Map of the wards of Kent and Medway" describedBy="map-help" tiles={tiles} className="map--county">
         {shapes.data ? <WardShapes shapes={shapes.data} styleKey={mode} style={style} describe={describe} centre={centre} onOpen={open} /> : null}
         {districts.data ? <DistrictOutlines districts={districts.data} /> : null}
+        <FitBounds bounds={bounds} padding={10} />
       </BaseMap>
     </>
   );

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo } from "react";
 import { useMap } from "react-leaflet";
 import { partnerWardFill } from "~/lib/map-colours";
 import type { PartnerLayer } from "~/lib/map-layers";
-import { BaseMap, useGeoJson } from "./base-map.client";
+import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import { describeWard } from "./describe";
 import { DistrictOutlines } from "./district-outlines.client";
 import { TeamAreas } from "./team-areas.client";
@@ -21,6 +21,7 @@ export default function PartnerMap({ wards, selection, colours, venues, urls, ti
   const districts = useGeoJson<DistrictShapeCollection>(on("districts") ? urls.districts : null);
   const teams = useGeoJson<{ features: TeamAreaFeature[] }>(on("teams") ? urls.teams : null);
   const byCode = useMemo(() => new Map(wards.map((w) => [w.code, w])), [wards]);
+  const bounds = useMemo(() => (shapes.data ? L.geoJSON(shapes.data).getBounds() : null), [shapes.data]);
 
   // With the ward layer off, only the wards that have the chosen priority are drawn.
   const drawn = useMemo(() => {
@@ -65,6 +66,7 @@ export default function PartnerMap({ wards, selection, colours, venues, urls, ti
         {teams.data ? <TeamAreas areas={teams.data.features} colours={colours.teamColours} fill={!wantWards} /> : null}
         {districts.data ? <DistrictOutlines districts={districts.data} /> : null}
         {on("venues") ? <VenueDots venues={venues} /> : null}
+        <FitBounds bounds={bounds} padding={10} />
       </BaseMap>
     </>
   );
