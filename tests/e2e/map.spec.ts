@@ -26,8 +26,8 @@ async function legend(page: Page) {
 }
 
 /** The whole page, and a close-up of the map and its key (the full page is mostly the ward table). */
-async function screenshotMap(page: Page, name: string) {
-  await screenshot(page, name);
+async function screenshotMap(page: Page, name: string, { fullPage = true } = {}) {
+  if (fullPage) await screenshot(page, name);
   const { top, bottom } = await page.evaluate(() => {
     const map = document.querySelector(".leaflet-container")!.getBoundingClientRect();
     const key = document.querySelector("[data-testid=legend]")?.getBoundingClientRect() ?? map;
@@ -75,7 +75,7 @@ test.describe("/map", () => {
       for (const e of entries) byColour.set(e.colour, (byColour.get(e.colour) ?? 0) + e.wards);
       for (const [colour, wards] of byColour) expect(drawn.filter((f) => f === colour).length, colour).toBe(wards);
       expect(entries.reduce((n, e) => n + e.wards, 0)).toBe(279);
-      await screenshotMap(page, name);
+      await screenshotMap(page, name, { fullPage: false });
     }
     expect(page.url()).toContain("colour=theme");
     expect(await fills(page)).not.toEqual(byDistrict);

@@ -60,7 +60,7 @@ export function WardMapSection({
         venues={venues}
         tiles={tiles}
         onLoaded={onLoaded}
-        alternative="The surgeries and meetings above give each venue's address."
+        alternative="the surgeries and meetings above give each venue's address."
       />
       {neighbours?.length ? (
         <>
@@ -102,7 +102,7 @@ export function AreaMapSection({
         highlight={wardCodes}
         label={`Interactive map: ${description}`}
         tiles={tiles}
-        alternative="Its wards are listed on this page."
+        alternative="the wards are listed on this page."
       />
     </section>
   );

@@ -17,7 +17,7 @@ function Placeholder({ size, children }: { size: "county" | "area"; children: Re
 function Deferred({ size, alternative, children }: { size: "county" | "area"; alternative: string; children: () => ReactNode }) {
   const placeholder = (
     <Placeholder size={size}>
-      <p>The map is loading. {alternative}</p>
+      <p>If the map does not appear here, {alternative}</p>
     </Placeholder>
   );
   return (
@@ -29,7 +29,7 @@ function Deferred({ size, alternative, children }: { size: "county" | "area"; al
 
 export function CountyMap(props: CountyMapProps) {
   return (
-    <Deferred size="county" alternative="Every ward is also listed in the table below the map.">
+    <Deferred size="county" alternative="every ward is listed in the table below it.">
       {() => <CountyMapClient {...props} />}
     </Deferred>
   );
@@ -45,7 +45,7 @@ export function AreaMap({ alternative, ...props }: AreaMapProps & { alternative:
 
 export function PartnerMap(props: PartnerMapProps) {
   return (
-    <Deferred size="county" alternative="What the map shows is also listed in the tables below it.">
+    <Deferred size="county" alternative="what it shows is listed in the tables below it.">
       {() => <PartnerMapClient {...props} />}
     </Deferred>
   );

@@ -123,6 +123,9 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       const onFocus = () => {
         focused = code;
         setTabStop(code);
+        // Tabbing to a ward the map has been panned away from: bring it into view.
+        // Not on a mouse press, where moving the map would move the click target.
+        if (el.matches(":focus-visible")) map.panInside(anchor(code), { padding: [60, 60], animate: false });
         refresh();
       };
       const onBlur = () => {
@@ -136,6 +139,11 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
           latest.current.onOpen(code);
         } else if (e.key === "Escape") {
           map.closeTooltip(tooltip);
+        } else if (e.key === "+" || e.key === "=" || e.key === "-" || e.key === "_") {
+          // Leaflet's own zoom keys only work while the map itself has focus.
+          e.preventDefault();
+          if (e.key === "+" || e.key === "=") map.zoomIn();
+          else map.zoomOut();
         } else if (direction && !e.altKey && !e.ctrlKey && !e.metaKey) {
           // Handled here, so Leaflet's own arrow keys (panning) must not see it.
           e.preventDefault();
@@ -169,7 +177,17 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       });
     }
 
+    // After panning or zooming, Tab should land on a ward that can be seen.
+    const onMoveEnd = () => {
+      if (focused || !tabStop || map.getBounds().contains(anchor(tabStop))) return;
+      const centre = map.getCenter();
+      const nearest = nearestPlace([centre.lng, centre.lat], places);
+      if (nearest) setTabStop(nearest);
+    };
+    map.on("moveend", onMoveEnd);
+
     return () => {
+      map.off("moveend", onMoveEnd);
       cleanups.forEach((c) => c());
       outline?.remove();
       map.closeTooltip(tooltip);

@@ -5,6 +5,9 @@ import { THEME_LABELS } from "~/lib/labels";
 
 /** The map's text alternative: every ward it draws, with what the map shows about it. */
 export function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; currentMonth: string; caption: string }) {
+  // A handful of distinct months across 279 rows: format each once.
+  const months = new Map<string, string>();
+  const month = (m: string) => months.get(m) ?? months.set(m, formatMonth(m)).get(m)!;
   return (
     <div className="table-scroll">
       <table className="ward-table" data-testid="ward-table">
@@ -42,7 +45,7 @@ export function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; 
                   )}
                 </td>
                 <td>
-                  {w.latestUpdate ? formatMonth(w.latestUpdate) : "None"}
+                  {w.latestUpdate ? month(w.latestUpdate) : "None"}
                   {freshness !== "none" ? <span className="visually-hidden">. {freshnessLabel(freshness, currentMonth)}</span> : null}
                 </td>
               </tr>
