@@ -7,7 +7,7 @@ import type { Feature, MultiPolygon, Position } from "geojson";
 import { merge, feature as toFeature, neighbors } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify } from "topojson-simplify";
-import { area, featureCollection, kinks, union } from "@turf/turf";
+import { area, featureCollection, union } from "@turf/turf";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { bboxOf, type AreaFeature, type AreaGeometry } from "./geo";
 
@@ -94,7 +94,52 @@ function arcsOf(object: AreaObject): number[] {
   return out;
 }
 
-const selfIntersections = (geometry: AreaGeometry) => kinks(geometry).features.length;
+/**
+ * How many pairs of a geometry's edges cross or touch, other than neighbours
+ * along a ring. A sweep along longitude keeps this near-linear: turf's `kinks`
+ * compares every edge with every other, which takes seconds on the coastline.
+ */
+export function selfIntersections(geometry: AreaGeometry): number {
+  type Edge = { ring: number; index: number; last: number; ax: number; ay: number; bx: number; by: number; minX: number; maxX: number };
+  const edges: Edge[] = [];
+  rings(geometry).forEach((ring, r) => {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [ax, ay] = ring[i] as [number, number];
+      const [bx, by] = ring[i + 1] as [number, number];
+      edges.push({ ring: r, index: i, last: ring.length - 2, ax, ay, bx, by, minX: Math.min(ax, bx), maxX: Math.max(ax, bx) });
+    }
+  });
+  edges.sort((p, q) => p.minX - q.minX);
+  const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+  const onSegment = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) =>
+    Math.min(ax, bx) <= cx && cx <= Math.max(ax, bx) && Math.min(ay, by) <= cy && cy <= Math.max(ay, by);
+  let count = 0;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    for (let j = i + 1; j < edges.length && edges[j]!.minX <= e.maxX; j++) {
+      const f = edges[j]!;
+      if (Math.max(e.ay, e.by) < Math.min(f.ay, f.by) || Math.max(f.ay, f.by) < Math.min(e.ay, e.by)) continue;
+      if (e.ring === f.ring) {
+        const gap = Math.abs(e.index - f.index);
+        if (gap === 1 || gap === e.last) continue; // consecutive edges share a corner
+      }
+      const o1 = orient(e.ax, e.ay, e.bx, e.by, f.ax, f.ay);
+      const o2 = orient(e.ax, e.ay, e.bx, e.by, f.bx, f.by);
+      const o3 = orient(f.ax, f.ay, f.bx, f.by, e.ax, e.ay);
+      const o4 = orient(f.ax, f.ay, f.bx, f.by, e.bx, e.by);
+      if (
+        (o1 !== o2 && o3 !== o4) ||
+        (o1 === 0 && onSegment(e.ax, e.ay, e.bx, e.by, f.ax, f.ay)) ||
+        (o2 === 0 && onSegment(e.ax, e.ay, e.bx, e.by, f.bx, f.by)) ||
+        (o3 === 0 && onSegment(f.ax, f.ay, f.bx, f.by, e.ax, e.ay)) ||
+        (o4 === 0 && onSegment(f.ax, f.ay, f.bx, f.by, e.bx, e.by))
+      ) {
+        count++;
+      }
+    }
+  }
+  return count;
+}
 
 /**
  * Simplify a set of areas that tile the ground (wards) as one topology.
@@ -111,7 +156,10 @@ export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOp
   const meanLat = features.length ? features.reduce((s, f) => s + centreLat(f.geometry), 0) / features.length : 0;
   const pre = presimplify(topo, triangleAreaM2(meanLat)) as Presimplified;
   const objects = pre.objects.areas.geometries as AreaObject[];
-  const sourceKinks = features.map((f) => selfIntersections(f.geometry));
+  // Counting a source ward's self-intersections is slow (every segment against
+  // every other), so it is done only for wards whose simplified shape has some.
+  const sourceKinks = new Map<number, number>();
+  const sourceKinksOf = (i: number) => sourceKinks.get(i) ?? sourceKinks.set(i, selfIntersections(features[i]!.geometry)).get(i)!;
   const thresholds: number[] = pre.arcs.map(() => options.minAreaM2);
 
   const build = (simplified: Presimplified, i: number): AreaGeometry => {
@@ -119,15 +167,23 @@ export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOp
     return (geometry && roundGeometry(geometry, options.decimals)) ?? roundGeometry(features[i]!.geometry, options.decimals) ?? features[i]!.geometry;
   };
 
+  const arcs = objects.map(arcsOf);
   let simplified = simplifyArcs(pre, thresholds);
   let geometries = features.map((_, i) => build(simplified, i));
-  for (let round = 0; round < 12; round++) {
-    const crossing = geometries.map((g, i) => i).filter((i) => selfIntersections(geometries[i]!) > sourceKinks[i]!);
+  // Only features whose arcs changed need checking again.
+  let toCheck = features.map((_, i) => i);
+  for (let round = 0; round < 12 && toCheck.length > 0; round++) {
+    const crossing = toCheck.filter((i) => {
+      const count = selfIntersections(geometries[i]!);
+      return count > 0 && count > sourceKinksOf(i);
+    });
     if (crossing.length === 0) break;
     // Quarter the threshold each round; after a few rounds it is zero (the source line).
-    for (const i of crossing) for (const a of arcsOf(objects[i]!)) thresholds[a] = thresholds[a]! < 1 ? 0 : thresholds[a]! / 4;
+    const changed = new Set(crossing.flatMap((i) => arcs[i]!));
+    for (const a of changed) thresholds[a] = thresholds[a]! < 1 ? 0 : thresholds[a]! / 4;
     simplified = simplifyArcs(pre, thresholds);
-    geometries = features.map((_, i) => build(simplified, i));
+    toCheck = features.map((_, i) => i).filter((i) => arcs[i]!.some((a) => changed.has(a)));
+    for (const i of toCheck) geometries[i] = build(simplified, i);
   }
 
   return {
@@ -175,9 +231,15 @@ function withNearNeighbours(neighbours: number[][], geometries: AreaGeometry[]):
   const segmentsOf = geometries.map((g) => rings(g).flatMap((ring) => ring.slice(1).map((p, k) => [ring[k]!, p] as const)));
   const near = (from: number, to: number) => {
     let count = 0;
+    // Only the other ward's edges that come anywhere near this ward can count.
+    const [minLng, minLat, maxLng, maxLat] = boxes[from]!;
+    const nearby = segmentsOf[to]!.filter(
+      ([a, b]) => Math.max(a[0]!, b[0]!) >= minLng - pad && Math.min(a[0]!, b[0]!) <= maxLng + pad && Math.max(a[1]!, b[1]!) >= minLat - pad && Math.min(a[1]!, b[1]!) <= maxLat + pad,
+    );
     for (const ring of rings(geometries[from]!)) {
       for (const [lng, lat] of ring) {
-        for (const [a, b] of segmentsOf[to]!) {
+        if (lng! < boxes[to]![0] - pad || lng! > boxes[to]![2] + pad || lat! < boxes[to]![1] - pad || lat! > boxes[to]![3] + pad) continue;
+        for (const [a, b] of nearby) {
           if (distanceToSegment(lng!, lat!, a, b, kx, ky) <= SEAM_METRES) {
             if (++count >= SEAM_VERTICES) return true;
             break;

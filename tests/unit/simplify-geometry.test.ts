@@ -4,7 +4,7 @@ import { area, booleanPointInPolygon, kinks, pointOnFeature } from "@turf/turf";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AreaGeometry } from "~/lib/geo";
-import { roundGeometry } from "~/lib/simplify-geometry";
+import { roundGeometry, selfIntersections } from "~/lib/simplify-geometry";
 import { WardIndex } from "~/lib/ward-index";
 import { getBoundaryLayers, getTeamAreas, type BoundaryLayers } from "~/models/map.server";
 import { dbWithSampleData } from "./helpers/db";
@@ -145,6 +145,26 @@ describe("team areas", () => {
     } finally {
       db.$client.prepare("UPDATE team_wards SET team_id = ? WHERE ward_code = ?").run(a!.team, a!.ward);
     }
+  });
+});
+
+describe("selfIntersections", () => {
+  const ring = (...points: [number, number][]): AreaGeometry => ({ type: "Polygon", coordinates: [[...points, points[0]!]] });
+
+  it("finds a bow-tie's crossing and none in a plain square", () => {
+    expect(selfIntersections(ring([0, 0], [1, 1], [1, 0], [0, 1]))).toBe(1);
+    expect(selfIntersections(ring([0, 0], [1, 0], [1, 1], [0, 1]))).toBe(0);
+  });
+
+  it("agrees with turf's kinks on which ONS wards and districts cross themselves", () => {
+    const db = dbWithSampleData();
+    const rows = db.$client.prepare("SELECT code, geometry FROM wards UNION ALL SELECT code, geometry FROM districts").all() as { code: string; geometry: string }[];
+    const disagree = rows.filter((r) => {
+      const g = JSON.parse(r.geometry) as AreaGeometry;
+      return selfIntersections(g) > 0 !== kinks(g).features.length > 0;
+    });
+    expect(rows.filter((r) => kinks(JSON.parse(r.geometry) as AreaGeometry).features.length > 0).length).toBeGreaterThan(0);
+    expect(disagree.map((r) => r.code)).toEqual([]);
   });
 });
 

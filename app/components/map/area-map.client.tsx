@@ -20,6 +20,16 @@ export default function AreaMap({ geometryUrl, highlight, label, venues = [], ti
   const highlightKey = highlight.join(",");
   const highlighted = useMemo(() => new Set(highlightKey.split(",")), [highlightKey]);
 
+  // Drawn last, so that no faint neighbour's edge is painted over the area's outline.
+  const ordered = useMemo(
+    () =>
+      shapes.data && {
+        ...shapes.data,
+        features: [...shapes.data.features].sort((a, b) => Number(highlighted.has(a.properties.code)) - Number(highlighted.has(b.properties.code))),
+      },
+    [shapes.data, highlighted],
+  );
+
   const bounds = useMemo(() => {
     const inArea = shapes.data?.features.filter((f) => highlighted.has(f.properties.code)) ?? [];
     return inArea.length ? L.geoJSON({ type: "FeatureCollection", features: inArea } as WardShapeCollection).getBounds() : null;
@@ -47,8 +57,8 @@ export default function AreaMap({ geometryUrl, highlight, label, venues = [], ti
         </p>
       ) : null}
       <BaseMap label={label} tiles={tiles} className="map--area">
-        {shapes.data ? (
-          <WardShapes shapes={shapes.data} styleKey={highlightKey} style={style} describe={describe} onOpen={open} startAt={highlight[0]} />
+        {ordered ? (
+          <WardShapes shapes={ordered} styleKey={highlightKey} style={style} describe={describe} onOpen={open} startAt={highlight[0]} />
         ) : null}
         <FitBounds bounds={bounds} />
         <VenueMarkers venues={venues} />

@@ -33,7 +33,8 @@ export function VenueMarkers({ venues }: { venues: VenueMarker[] }) {
       name.textContent = `Venue: ${v.venue}`;
       icon.append(name);
       return L.marker(toLatLng(v.position), {
-        icon: L.divIcon({ className: "map-venue", html: icon, iconSize: [22, 22] }),
+        // At least 24 × 24 px, the smallest target WCAG 2.2 allows.
+        icon: L.divIcon({ className: "map-venue", html: icon, iconSize: [28, 28] }),
         riseOnHover: true,
       }).bindPopup(popupContent(v));
     });
