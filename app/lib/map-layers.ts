@@ -22,7 +22,7 @@ export interface LayerSelection {
   theme: Theme;
 }
 
-export const isTheme = (value: string | null): value is Theme => value !== null && Object.hasOwn(THEME_LABELS, value);
+const isTheme = (value: string | null): value is Theme => value !== null && Object.hasOwn(THEME_LABELS, value);
 
 /**
  * The selection in a query string: `?layers=wards,venues&theme=drugs`, or the
@@ -43,9 +43,4 @@ export function layerSearch({ layers, theme }: LayerSelection): string {
   const params = new URLSearchParams({ layers: PARTNER_LAYERS.filter((l) => layers.includes(l)).join(",") });
   if (layers.includes("priorities")) params.set("theme", theme);
   return `?${params.toString().replace(/%2C/g, ",")}`;
-}
-
-export function toggleLayer(selection: LayerSelection, layer: PartnerLayer, on: boolean): LayerSelection {
-  const layers = on ? [...selection.layers, layer] : selection.layers.filter((l) => l !== layer);
-  return { ...selection, layers: PARTNER_LAYERS.filter((l) => layers.includes(l)) };
 }

@@ -1,6 +1,6 @@
 // The partner map's layer choices, as they travel in page and download addresses.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LAYERS, layerSearch, parseLayerSelection, toggleLayer } from "~/lib/map-layers";
+import { DEFAULT_LAYERS, layerSearch, parseLayerSelection } from "~/lib/map-layers";
 
 const parse = (query: string) => parseLayerSelection(new URLSearchParams(query));
 
@@ -31,11 +31,5 @@ describe("layerSearch", () => {
     expect(parse(search.slice(1))).toEqual({ layers: ["wards", "venues", "priorities"], theme: "parking" });
     expect(layerSearch({ layers: ["wards"], theme: "parking" })).toBe("?layers=wards");
     expect(layerSearch({ layers: [], theme: "asb" })).toBe("?layers=");
-  });
-
-  it("toggles a layer on and off", () => {
-    const on = toggleLayer({ layers: ["wards"], theme: "asb" }, "districts", true);
-    expect(on.layers).toEqual(["wards", "districts"]);
-    expect(toggleLayer(on, "wards", false).layers).toEqual(["districts"]);
   });
 });
