@@ -10,9 +10,11 @@
 import autocannon from "autocannon";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
+import { geometryVersion } from "../app/lib/map-urls";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,8 @@ export interface BenchTarget {
   paths: string[];
   /** What the issue asks of it, shown beside the figure. */
   target?: { reqPerSec?: number; p99Ms?: number };
+  /** Sent with every request, e.g. the Accept-Encoding a browser sends. */
+  headers?: Record<string, string>;
 }
 
 function samplePostcodes(n: number): string[] {
@@ -40,13 +44,35 @@ function samplePostcodes(n: number): string[] {
   return rows.map((r) => r.postcode);
 }
 
+/** The boundary files as the maps ask for them: versioned addresses, one per ward for the ward endpoint. */
+function geometryPaths() {
+  const db = new Database(DB, { readonly: true });
+  const vintages = (db.prepare("SELECT DISTINCT boundary_vintage AS v FROM wards ORDER BY v").all() as { v: string }[]).map((r) => r.v);
+  const codes = (db.prepare("SELECT code FROM wards ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+  db.close();
+  const v = `v=${encodeURIComponent(geometryVersion(vintages.join("+")))}`;
+  return {
+    county: `/api/wards.geojson?${v}`,
+    districts: `/api/districts.geojson?${v}`,
+    ward: (code: string) => `/api/wards/${code}.geojson?${v}&neighbours=1`,
+    codes,
+  };
+}
+
+const GZIP = { "accept-encoding": "gzip" };
+
 function buildTargets(): BenchTarget[] {
   const postcodes = samplePostcodes(500);
   const enc = encodeURIComponent;
+  const geometry = geometryPaths();
   return [
     { name: "GET /api/lookup?postcode=…", paths: postcodes.map((p) => `/api/lookup?postcode=${enc(p)}`), target: { reqPerSec: 1000, p99Ms: 50 } },
     { name: "GET /search?postcode=… (302)", paths: postcodes.map((p) => `/search?postcode=${enc(p)}`) },
     { name: "GET /wards/E05015608", paths: ["/wards/E05015608"], target: { reqPerSec: 300, p99Ms: 150 } },
+    { name: "GET /api/wards.geojson (gzip)", paths: [geometry.county], headers: GZIP },
+    { name: "GET /api/wards/{code}.geojson&neighbours=1 (gzip)", paths: geometry.codes.map(geometry.ward), headers: GZIP },
+    { name: "GET /api/districts.geojson (gzip)", paths: [geometry.districts], headers: GZIP },
+    { name: "GET /map", paths: ["/map"] },
   ];
 }
 
@@ -64,6 +90,19 @@ async function waitForFirstPage(child: ChildProcess, started: bigint): Promise<n
     }
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The bytes the server actually sends for an encoding (fetch would decompress them). */
+function servedBytes(path: string, encoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${BASE}${path}`, { headers: { "accept-encoding": encoding } }, (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve(bytes));
+      })
+      .on("error", reject);
+  });
 }
 
 async function gzipBytes(path: string): Promise<{ raw: number; gzip: number }> {
@@ -93,7 +132,7 @@ async function run() {
           url: BASE,
           connections: Number(values.connections),
           duration,
-          requests: t.paths.map((path) => ({ method: "GET", path })),
+          requests: t.paths.map((path) => ({ method: "GET", path, headers: t.headers })),
         });
       // The first seconds measure V8 compiling the code, not the service: warm up, then measure.
       await load(2);
@@ -109,9 +148,23 @@ async function run() {
     }
 
     console.log("\nResponse sizes:");
-    for (const path of ["/", "/wards/E05015608"]) {
+    for (const path of ["/", "/wards/E05015608", "/map"]) {
       const { raw, gzip } = await gzipBytes(path);
       console.log(`${path.padEnd(44)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+    }
+
+    console.log("\nBoundary files as served (bytes on the wire):");
+    const geometry = geometryPaths();
+    const wardSizes = await Promise.all(geometry.codes.map((c) => servedBytes(geometry.ward(c), "gzip")));
+    const largest = Math.max(...wardSizes);
+    for (const [label, path, budget] of [
+      ["/api/wards.geojson", geometry.county, 150],
+      ["/api/districts.geojson", geometry.districts, null],
+      [`/api/wards/{code}.geojson&neighbours=1 (largest: ${geometry.codes[wardSizes.indexOf(largest)]})`, geometry.ward(geometry.codes[wardSizes.indexOf(largest)]!), 10],
+    ] as const) {
+      const [raw, gzip, br] = await Promise.all([servedBytes(path, "identity"), servedBytes(path, "gzip"), servedBytes(path, "br")]);
+      const goal = budget ? ` (budget ≤ ${budget} KB gzip)` : "";
+      console.log(`${label.padEnd(62)} ${(raw / 1024).toFixed(1).padStart(7)} KB raw  ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip  ${(br / 1024).toFixed(1).padStart(6)} KB br${goal}`);
     }
     console.log(`\n${Number(values.connections)} connections, ${values.duration} s per target after a 2 s warm-up, ${BASE}`);
   } finally {

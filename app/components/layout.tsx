@@ -21,6 +21,9 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
               <NavLink to="/districts">Districts</NavLink>
             </li>
             <li>
+              <NavLink to="/map">Map</NavLink>
+            </li>
+            <li>
               <NavLink to="/contact">Contact the police</NavLink>
             </li>
           </ul>

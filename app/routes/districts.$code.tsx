@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { AreaMapSection } from "~/components/map/area-sections";
+import { mapStylesheets } from "~/components/map/styles";
 import { normaliseGssCode } from "~/lib/codes";
+import { mapTileLayer } from "~/lib/map-tiles.server";
 import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";
+
+export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
@@ -12,7 +17,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (code !== params.code) throw redirect(`/districts/${code}`, 301);
   const district = findDistrict(code);
   if (!district) throw new Response("District not found", { status: 404 });
-  return json({ district, teams: listTeamsInDistrict(code), wards: listWardsInDistrict(code) });
+  return json({ district, teams: listTeamsInDistrict(code), wards: listWardsInDistrict(code), mapTiles: mapTileLayer() });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function DistrictPage() {
-  const { district, teams, wards } = useLoaderData<typeof loader>();
+  const { district, teams, wards, mapTiles } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -56,6 +61,14 @@ export default function DistrictPage() {
           <dd>{teams.length}</dd>
         </div>
       </dl>
+
+      <AreaMapSection
+        title={`Map of ${district.name}`}
+        description={`The ${wards.length} wards of ${district.name}, shaded, among the wards around them.`}
+        wardCodes={wards.map((w) => w.code)}
+        boundaryVintage={wards[0]?.boundaryVintage}
+        tiles={mapTiles}
+      />
 
       <h2>Neighbourhood teams</h2>
       <ul className="list">

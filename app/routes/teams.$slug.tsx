@@ -1,13 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EventList } from "~/components/event-list";
+import { AreaMapSection } from "~/components/map/area-sections";
+import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { isSlug } from "~/lib/codes";
+import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForTeam } from "~/models/event.server";
 import { listOfficersForTeam } from "~/models/officer.server";
 import { findTeamBySlug } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
+
+export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isSlug(params.slug)) throw new Response("Team not found", { status: 404 });
@@ -18,6 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     wards: listWardsOfTeam(team.id),
     officers: listOfficersForTeam(team.id),
     events: listUpcomingEventsForTeam(team.id),
+    mapTiles: mapTileLayer(),
   });
 }
 
@@ -26,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function TeamPage() {
-  const { team, wards, officers, events } = useLoaderData<typeof loader>();
+  const { team, wards, officers, events, mapTiles } = useLoaderData<typeof loader>();
   const contactEmail = team.email ?? team.csuEmail;
   return (
     <>
@@ -58,6 +64,14 @@ export default function TeamPage() {
           </li>
         ))}
       </ul>
+
+      <AreaMapSection
+        title={`Area covered by ${team.name}`}
+        description={`The ${wards.length === 1 ? "ward" : `${wards.length} wards`} listed above, shaded, among the wards around them.`}
+        wardCodes={wards.map((w) => w.code)}
+        boundaryVintage={wards[0]?.boundaryVintage}
+        tiles={mapTiles}
+      />
 
       <h2>Officers</h2>
       <OfficerList officers={officers} contactEmail={contactEmail} />

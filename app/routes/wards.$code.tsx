@@ -1,16 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { ContactPolice } from "~/components/contact-police";
 import { EventList } from "~/components/event-list";
+import { WardMapSection } from "~/components/map/area-sections";
+import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
 import { normaliseGssCode } from "~/lib/codes";
+import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
 import { listOfficersForWard } from "~/models/officer.server";
 import { listPrioritiesForWard } from "~/models/priority.server";
 import { findTeamBySlug } from "~/models/team.server";
 import { findWard } from "~/models/ward.server";
+
+export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
@@ -26,6 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     events: listUpcomingEventsForWard(code, team?.id ?? null),
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
+    mapTiles: mapTileLayer(),
   });
 }
 
@@ -38,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -101,6 +107,8 @@ export default function WardPage() {
           ))}
         </section>
       ) : null}
+
+      <WardMapSection ward={ward} events={events} tiles={mapTiles} />
 
       <section aria-labelledby="csu-title">
         <h2 id="csu-title">Get in touch with your local team</h2>

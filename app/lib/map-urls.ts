@@ -1,0 +1,29 @@
+// Addresses of the boundary files. They carry a version (the ONS boundary
+// vintage plus a revision of how we simplify it), so browsers may keep them
+// for a year: new boundaries or new simplification mean a new address.
+
+/** Bump when the served geometry changes for the same ONS boundaries. */
+export const GEOMETRY_REVISION = 1;
+
+export const geometryVersion = (boundaryVintage: string) => `${boundaryVintage}.${GEOMETRY_REVISION}`;
+
+const v = (version: string) => `v=${encodeURIComponent(version)}`;
+
+/** All wards, simplified for the whole-county view. */
+export const wardsGeoJsonUrl = (version: string) => `/api/wards.geojson?${v(version)}`;
+
+/** One ward, optionally followed by the wards that border it. */
+export const wardGeoJsonUrl = (code: string, version: string, { neighbours = false } = {}) =>
+  `/api/wards/${encodeURIComponent(code)}.geojson?${v(version)}${neighbours ? "&neighbours=1" : ""}`;
+
+/** The 13 district outlines. */
+export const districtsGeoJsonUrl = (version: string) => `/api/districts.geojson?${v(version)}`;
+
+/** Team areas change when wards move between teams, so their version is a fingerprint of the assignment. */
+export const teamAreasGeoJsonUrl = (assignmentVersion: string) => `/api/teams.geojson?${v(assignmentVersion)}`;
+
+/** An optional base map: a tile address template and the attribution its provider requires. */
+export interface TileLayerConfig {
+  url: string;
+  attribution: string;
+}

@@ -1,0 +1,256 @@
+// The ward maps, in Debian Chromium with every request beyond this app aborted
+// (so no base-map tiles ever load: the maps must be complete without them).
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, test } from "./fixtures";
+
+const PARK_WOOD = "E05015608"; // Park Wood & Mangravet, Maidstone
+const SWALE = "E07000113";
+
+const wardShapes = (page: Page) => page.locator("path.map-ward");
+
+async function openMap(page: Page, path = "/map") {
+  await page.goto(path);
+  await expect(wardShapes(page)).toHaveCount(279);
+}
+
+/** The fill of every ward drawn, by ward code. */
+async function fills(page: Page): Promise<Record<string, string>> {
+  return wardShapes(page).evaluateAll((paths) => Object.fromEntries(paths.map((p) => [p.getAttribute("data-ward")!, p.getAttribute("fill")!])));
+}
+
+async function legend(page: Page) {
+  return page.getByTestId("legend").locator("li").evaluateAll((items) =>
+    items.map((li) => ({ colour: li.getAttribute("data-colour")!, text: li.textContent!, wards: Number(/\((\d+) wards?\)/.exec(li.textContent!)?.[1]) })),
+  );
+}
+
+/** The whole page, and a close-up of the map and its key (the full page is mostly the ward table). */
+async function screenshotMap(page: Page, name: string, { fullPage = true } = {}) {
+  if (fullPage) await screenshot(page, name);
+  const { top, bottom } = await page.evaluate(() => {
+    const map = document.querySelector(".leaflet-container")!.getBoundingClientRect();
+    const key = document.querySelector("[data-testid=legend]")?.getBoundingClientRect() ?? map;
+    return { top: map.top + window.scrollY - 100, bottom: Math.max(map.bottom, key.bottom) + window.scrollY + 10 };
+  });
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}-close-up.png`, fullPage: true, clip: { x: 0, y: Math.max(0, top), width, height: bottom - Math.max(0, top) } });
+}
+
+async function expectNoAxeViolations(page: Page) {
+  // WCAG 2.2 AA, as on the resident pages, plus axe's best practices (landmarks, regions).
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test.describe("/map", () => {
+  test("draws all 279 wards and the 13 district names on a plain background, with no tiles", async ({ page }) => {
+    await openMap(page);
+    await expect(page.locator(".map-label")).toHaveCount(13);
+    await expect(page.locator(".map-label span", { hasText: "Tunbridge Wells" })).toBeVisible();
+    await expect(page.locator("path.map-district")).toHaveCount(13);
+    await expect(page.locator("img.leaflet-tile")).toHaveCount(0);
+    await screenshotMap(page, "map-district", { fullPage: false });
+  });
+
+  test("switching the colouring changes the legend and the fills, and they agree", async ({ page }) => {
+    await openMap(page);
+    const byDistrict = await fills(page);
+    await expect(page.getByTestId("legend").getByRole("heading")).toHaveText("Key: districts");
+    expect(await legend(page)).toHaveLength(13);
+
+    for (const [label, heading, name] of [
+      ["Neighbourhood team", /neighbourhood teams/, "map-team"],
+      ["When priorities were last updated", /last updated/, "map-freshness"],
+      ["Top priority", /top priority/, "map-theme"],
+    ] as const) {
+      const before = await fills(page);
+      await page.getByRole("radio", { name: label }).check();
+      await expect(page.getByTestId("legend").getByRole("heading")).toHaveText(heading);
+      await expect.poll(async () => JSON.stringify(await fills(page))).not.toBe(JSON.stringify(before));
+      // The legend accounts for exactly the wards drawn in each colour (teams share
+      // colours, never with a neighbour, so their entries are added up by colour).
+      const entries = await legend(page);
+      const drawn = Object.values(await fills(page));
+      const byColour = new Map<string, number>();
+      for (const e of entries) byColour.set(e.colour, (byColour.get(e.colour) ?? 0) + e.wards);
+      for (const [colour, wards] of byColour) expect(drawn.filter((f) => f === colour).length, colour).toBe(wards);
+      expect(entries.reduce((n, e) => n + e.wards, 0)).toBe(279);
+      await screenshotMap(page, name, { fullPage: false });
+    }
+    expect(page.url()).toContain("colour=theme");
+    expect(await fills(page)).not.toEqual(byDistrict);
+  });
+
+  test("pointing at a ward shows its name, team and priorities; clicking opens its page", async ({ page }) => {
+    await openMap(page);
+    await page.locator(".leaflet-container").scrollIntoViewIfNeeded();
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    const ward = page.locator(`path[data-ward="${PARK_WOOD}"]`);
+    await ward.hover();
+    const tooltip = page.locator(".map-tooltip");
+    await expect(tooltip).toContainText("Park Wood & Mangravet (Maidstone)");
+    await expect(tooltip).toContainText("Neighbourhood Team");
+    await expect(tooltip).toContainText(/1\. .+2\. .+3\. /s);
+    await ward.click();
+    await expect(page).toHaveURL(new RegExp(`/wards/${PARK_WOOD}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Park Wood & Mangravet");
+  });
+
+  test("the keyboard alone reaches a ward, moves to its neighbour and opens it", async ({ page }) => {
+    await openMap(page);
+    await page.getByRole("link", { name: "Skip the map and go to the list of wards" }).focus();
+    await page.keyboard.press("Tab"); // the map itself (arrow keys pan it)
+    await expect(page.locator(".leaflet-container")).toBeFocused();
+    await page.keyboard.press("Tab"); // the wards: one stop in the tab order
+    const focused = page.locator("path.map-ward:focus");
+    await expect(focused).toHaveCount(1);
+    const first = await focused.getAttribute("data-ward");
+    await expect(page.locator(".map-tooltip")).toBeVisible();
+
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => focused.getAttribute("data-ward")).not.toBe(first);
+    const next = (await focused.getAttribute("data-ward"))!;
+    const name = (await focused.getAttribute("aria-label"))!.split(" (")[0]!;
+    await expect(page.locator(".map-tooltip")).toContainText(name);
+    // Only the focused ward is in the tab order.
+    await expect(page.locator('path.map-ward[tabindex="0"]')).toHaveCount(1);
+
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/wards/${next}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  });
+
+  test("the table lists every ward the map draws, each linking to its page", async ({ page }) => {
+    await openMap(page);
+    const drawn = await wardShapes(page).evaluateAll((paths) => paths.map((p) => p.getAttribute("data-ward")).sort());
+    const links = page.getByTestId("ward-table").locator("tbody th a");
+    await expect(links).toHaveCount(279);
+    const listed = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/wards/", "")))).sort();
+    expect(listed).toEqual(drawn);
+  });
+
+  test("has no axe violations, with a ward focused and its tooltip open", async ({ page }) => {
+    test.setTimeout(120_000); // axe takes its time over 279 shapes and a 279-row table
+    await openMap(page);
+    await page.getByRole("radio", { name: "Top priority" }).check();
+    await page.locator(`path[data-ward="${PARK_WOOD}"]`).focus();
+    await expect(page.locator(".map-tooltip")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("fetches leaflet only on pages with a map, after the page has loaded", async ({ page }) => {
+    const scripts: string[] = [];
+    page.on("response", async (res) => {
+      if (res.url().endsWith(".js") || res.url().endsWith(".css")) scripts.push(await res.text());
+    });
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    expect(scripts.some((s) => s.includes("leaflet-container"))).toBe(false);
+
+    scripts.length = 0;
+    await openMap(page);
+    expect(scripts.some((s) => s.includes("leaflet-container"))).toBe(true);
+  });
+
+  test("serves the boundaries compressed, cacheable for a year, and 304 on a repeat", async ({ page, request }) => {
+    await openMap(page);
+    const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.includes(".geojson")));
+    const county = urls.find((u) => u.includes("/api/wards.geojson?v="))!;
+    expect(county).toBeTruthy();
+    const res = await request.get(county, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers()["content-encoding"]).toBe("gzip");
+    expect(Number(res.headers()["content-length"])).toBeLessThanOrEqual(150 * 1024);
+    expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const again = await request.get(county, { headers: { "accept-encoding": "gzip", "if-none-match": res.headers()["etag"]! } });
+    expect(again.status()).toBe(304);
+  });
+});
+
+test.describe("ward, district and team pages", () => {
+  test("a ward page maps the ward, its neighbours and its meeting venues", async ({ page }) => {
+    await page.goto(`/wards/${PARK_WOOD}`);
+    const map = page.locator(".leaflet-container");
+    await expect(map.locator(`path[data-ward="${PARK_WOOD}"]`)).toHaveAttribute("fill", "#1d70b8");
+    const neighbours = page.getByTestId("neighbour-wards").getByRole("link");
+    await expect(neighbours.first()).toBeVisible();
+    const count = await neighbours.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    await expect(map.locator("path.map-ward")).toHaveCount(count + 1);
+    await expect(page.getByTestId("neighbour-wards")).toContainText("Shepway");
+
+    const venue = map.locator(".map-venue").first();
+    await expect(venue).toBeVisible();
+    await venue.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".leaflet-popup")).toContainText(/PACT meeting|Surgery|Street meeting/);
+    await page.keyboard.press("Escape");
+    await screenshotMap(page, "ward-page");
+    await expectNoAxeViolations(page);
+  });
+
+  test("a district page shades its wards", async ({ page }) => {
+    await page.goto(`/districts/${SWALE}`);
+    const rows = await page.locator("table tbody tr").count();
+    await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(rows);
+    expect(rows).toBe(24);
+    await screenshotMap(page, "district-page");
+    await expectNoAxeViolations(page);
+  });
+
+  test("a team page shades the wards it covers", async ({ page }) => {
+    await page.goto(`/wards/${PARK_WOOD}`);
+    await page.getByRole("link", { name: /Neighbourhood Team$/ }).first().click();
+    const listed = await page.getByTestId("team-wards").getByRole("link").count();
+    await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(listed);
+    await screenshotMap(page, "team-page");
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("/partners/map", () => {
+  test("switches layers on and off, and downloads exactly what is shown", async ({ page, request }) => {
+    await openMap(page, "/partners/map");
+    await expect(page.locator("path.map-district")).toHaveCount(13);
+
+    await page.getByRole("checkbox", { name: "Wards", exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: "Wards with a priority on a theme" }).check();
+    await page.getByLabel("Priority theme").selectOption("drugs");
+    const themed = await page.getByTestId("theme-table").locator("tbody tr").count();
+    expect(themed).toBeGreaterThan(0);
+    await expect(wardShapes(page)).toHaveCount(themed);
+
+    await page.getByRole("checkbox", { name: "Surgery and meeting venues" }).check();
+    await page.getByRole("checkbox", { name: "Neighbourhood team areas" }).check();
+    const venues = await page.getByTestId("venue-table").locator("tbody tr").count();
+    await expect(page.locator("path.map-venue-dot")).toHaveCount(venues);
+    await expect(page.locator("path.map-team")).toHaveCount(46);
+    expect(page.url()).toContain("layers=districts,teams,venues,priorities&theme=drugs");
+    await screenshotMap(page, "partners-map", { fullPage: false });
+
+    const csvHref = await page.getByTestId("download-csv").getAttribute("href");
+    expect(csvHref).toBe("/partners/map.csv?layers=districts,teams,venues,priorities&theme=drugs");
+    const csv = await request.get(csvHref!);
+    expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="kent-partner-map-\d{4}-\d{2}\.csv"$/);
+    const layers = (await csv.text())
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    const count = (layer: string) => layers.filter((l) => l === layer).length;
+    expect([count("district"), count("team_area"), count("venue"), count("priority"), count("ward")]).toEqual([13, 46, venues, themed, 0]);
+
+    const geojson = await request.get((await page.getByTestId("download-geojson").getAttribute("href"))!);
+    const features = (await geojson.json()).features as { properties: { layer: string } }[];
+    expect(features.filter((f) => f.properties.layer === "priority")).toHaveLength(themed);
+  });
+
+  test("has no axe violations with every layer on", async ({ page }) => {
+    test.setTimeout(120_000);
+    await openMap(page, "/partners/map?layers=wards,districts,teams,venues,priorities&theme=roads");
+    await expect(page.locator("path.map-team")).toHaveCount(46);
+    await expectNoAxeViolations(page);
+  });
+});
