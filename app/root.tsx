@@ -6,7 +6,10 @@ import { SiteFooter, SiteHeader } from "~/components/layout";
 import { blankSessionCookie, checkSession, hasSessionCookie } from "~/lib/auth.server";
 import stylesheet from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 // Residents carry no session cookie, so their pages cost no database work here.
 export async function loader({ request }: LoaderFunctionArgs) {

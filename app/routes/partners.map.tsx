@@ -12,14 +12,14 @@ import { EVENT_TYPE_LABELS, THEME_LABELS } from "~/lib/labels";
 import { THEME_RANK_COLOURS, themeRank, type Theme } from "~/lib/map-colours";
 import { layerSearch, parseLayerSelection, PARTNER_LAYER_LABELS, PARTNER_LAYERS, type LayerSelection, type PartnerLayer } from "~/lib/map-layers";
 import { mapTileLayer } from "~/lib/map-tiles.server";
+import { requirePermission } from "~/lib/permissions.server";
 import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map-urls";
 import { getBoundaryLayers, listMapWards, listUpcomingVenues, mapColours, teamAreasVersion } from "~/models/map.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Public for now. When staff accounts arrive, the partner guard is the first line here,
-  // as in the two download routes: await requirePartner(request);
+  await requirePermission(request, "view:partner-map");
   const now = new Date();
   const wards = listMapWards(now);
   const { version } = getBoundaryLayers();

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/lib/permissions.server";
 import { ukMonth } from "~/lib/format";
 import { exportGeoJson } from "~/lib/map-export";
 import { parseLayerSelection } from "~/lib/map-layers";
@@ -6,7 +7,7 @@ import { partnerExportSource } from "~/models/map.server";
 
 /** GET /partners/map.geojson?layers=…&theme=… → the layers shown on the partner map, as GeoJSON. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Access control comes with staff accounts: the partner guard goes here, as on /partners/map.
+  await requirePermission(request, "view:partner-map");
   const url = new URL(request.url);
   const now = new Date();
   const source = partnerExportSource(parseLayerSelection(url.searchParams), url.origin, now);

@@ -1,3 +1,4 @@
+import { ACCOUNTS, signIn } from "./accounts";
 import { expect, test } from "./fixtures";
 
 // Without scripts there is no map, but nothing on the map pages is lost: the
@@ -16,6 +17,7 @@ test.describe("map pages with JavaScript off", () => {
   });
 
   test("/partners/map layers form updates the tables and the download links", async ({ page }) => {
+    await signIn(page, ACCOUNTS.partner);
     await page.goto("/partners/map");
     await page.getByRole("checkbox", { name: "Wards with a priority on a theme" }).check();
     await page.getByLabel("Priority theme").selectOption("burglary");

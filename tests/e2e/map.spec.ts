@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, screenshot, test } from "./fixtures";
+import { ACCOUNTS, signIn } from "./accounts";
 
 const PARK_WOOD = "E05015608"; // Park Wood & Mangravet, Maidstone
 const SWALE = "E07000113";
@@ -210,7 +211,22 @@ test.describe("ward, district and team pages", () => {
 });
 
 test.describe("/partners/map", () => {
-  test("switches layers on and off, and downloads exactly what is shown", async ({ page, request }) => {
+  test("is for signed-in partners and staff: anyone else is sent to sign in, and downloads are refused", async ({ page }) => {
+    await page.goto("/partners/map");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fpartners%2Fmap/);
+    for (const download of ["/partners/map.csv?layers=wards", "/partners/map.geojson?layers=wards"]) {
+      const res = await page.request.get(download, { maxRedirects: 0 });
+      expect(res.status(), download).toBe(302);
+      expect(res.headers()["location"], download).toMatch(/^\/login\?redirectTo=/);
+    }
+    await signIn(page, ACCOUNTS.partner);
+    await page.goto("/partners/map");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/partners\/map$/);
+  });
+
+  test("switches layers on and off, and downloads exactly what is shown", async ({ page }) => {
+    await signIn(page, ACCOUNTS.partner);
     await openMap(page, "/partners/map");
     await expect(page.locator("path.map-district")).toHaveCount(13);
 
@@ -231,7 +247,7 @@ test.describe("/partners/map", () => {
 
     const csvHref = await page.getByTestId("download-csv").getAttribute("href");
     expect(csvHref).toBe("/partners/map.csv?layers=districts,teams,venues,priorities&theme=drugs");
-    const csv = await request.get(csvHref!);
+    const csv = await page.request.get(csvHref!);
     expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
     expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="kent-partner-map-\d{4}-\d{2}\.csv"$/);
     const layers = (await csv.text())
@@ -242,13 +258,14 @@ test.describe("/partners/map", () => {
     const count = (layer: string) => layers.filter((l) => l === layer).length;
     expect([count("district"), count("team_area"), count("venue"), count("priority"), count("ward")]).toEqual([13, 46, venues, themed, 0]);
 
-    const geojson = await request.get((await page.getByTestId("download-geojson").getAttribute("href"))!);
+    const geojson = await page.request.get((await page.getByTestId("download-geojson").getAttribute("href"))!);
     const features = (await geojson.json()).features as { properties: { layer: string } }[];
     expect(features.filter((f) => f.properties.layer === "priority")).toHaveLength(themed);
   });
 
   test("has no axe violations with every layer on", async ({ page }) => {
     test.setTimeout(120_000);
+    await signIn(page, ACCOUNTS.partner);
     await openMap(page, "/partners/map?layers=wards,districts,teams,venues,priorities&theme=roads");
     await expect(page.locator("path.map-team")).toHaveCount(46);
     await expectNoAxeViolations(page);
