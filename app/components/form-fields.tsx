@@ -22,6 +22,24 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** The label, hint and error message every single-control field has, around the control. */
+function LabelledField({ name, label, hint, error, children }: FieldBase & { children: ReactNode }) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage id={`${name}-error`} error={error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextInput({
   name,
   label,
@@ -34,16 +52,7 @@ export function TextInput({
   spellCheck,
 }: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <input
         className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
         id={name}
@@ -56,22 +65,13 @@ export function TextInput({
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function TextArea({ name, label, hint, error, value, rows = 5 }: FieldBase & { value?: string; rows?: number }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
         id={name}
@@ -81,22 +81,13 @@ export function TextArea({ name, label, hint, error, value, rows = 5 }: FieldBas
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function Select({ name, label, hint, error, value, options }: FieldBase & { value?: string; options: { value: string; label: string }[] }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error}>
       <select
         className={`select${error ? " input--error" : ""}`}
         id={name}
@@ -111,7 +102,7 @@ export function Select({ name, label, hint, error, value, options }: FieldBase &
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
