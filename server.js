@@ -9,6 +9,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
 
@@ -38,7 +39,17 @@ app.use((req, res, next) => {
 });
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Only the files public/ holds at start-up go to the static handler: asking the disk about
+// every page and API request cost more CPU than answering many of them.
+const publicFiles = new Set(
+  fs
+    .readdirSync("public", { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => "/" + path.relative("public", path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join("/"))
+    .filter((file) => !file.startsWith(build.publicPath)),
+);
+const publicStatic = express.static("public", { maxAge: "1h", index: false });
+app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 // One-time set-password links must not end up in the logs.
 morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]"));
 app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
