@@ -1,16 +1,12 @@
 // Dates and times typed by staff, always meant as UK time, into what the database stores.
 import { z } from "zod";
 
+// The UK calendar day lives with the other UK date formatting.
+export { ukDate } from "./format";
+
 const TZ = "Europe/London";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** YYYY-MM-DD for the UK calendar day at a moment. */
-export function ukDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value;
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
 
 /** "HH:MM" UK wall-clock time at a moment. */
 export function ukTime(at: Date): string {

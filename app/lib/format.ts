@@ -29,9 +29,14 @@ export function formatMonth(month: string): string {
   return monthFmt.format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** YYYY-MM-DD for the UK calendar day at a moment. */
+export function ukDate(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value;
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
 /** The calendar month (YYYY-MM) in the UK at a given moment. */
 export function ukMonth(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit" }).formatToParts(at);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value;
-  return `${get("year")}-${get("month")}`;
+  return ukDate(at).slice(0, 7);
 }

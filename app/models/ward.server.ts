@@ -52,10 +52,6 @@ export function listWardsOfTeam(teamId: number): WardSummary[] {
   return wardQuery().where(eq(teamWards.teamId, teamId)).orderBy(asc(wards.name)).all();
 }
 
-export function listAllWards(): WardSummary[] {
-  return wardQuery().orderBy(asc(districts.name), asc(wards.name)).all();
-}
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Wards whose name contains the words typed, best matches (name starts with it) first. */
@@ -70,11 +66,6 @@ export function searchWardsByName(query: string, limit = 20): WardSummary[] {
     .all();
 }
 
-export function findWardGeometry(code: string): AreaGeometry | null {
-  const row = getDb().select({ geometry: wards.geometry }).from(wards).where(eq(wards.code, code)).get();
-  return row ? (JSON.parse(row.geometry) as AreaGeometry) : null;
-}
-
 // Built on first use and kept for the life of the process: boundaries change
 // only when the geography is re-imported, which is followed by a restart.
 let wardIndex: WardIndex | undefined;
@@ -87,6 +78,3 @@ export function getWardIndex(): WardIndex {
   return wardIndex;
 }
 
-export function resetWardIndex(): void {
-  wardIndex = undefined;
-}

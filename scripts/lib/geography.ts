@@ -6,6 +6,7 @@ import { notInArray } from "drizzle-orm";
 import fs from "node:fs";
 import { districts, postcodes, wards } from "../../db/schema";
 import type { Db } from "../../app/lib/db.server";
+import { EMAIL, GSS_CODE } from "../../app/lib/codes";
 import { bboxOf, type AreaGeometry } from "../../app/lib/geo";
 import { parsePostcode } from "../../app/lib/postcode";
 
@@ -60,8 +61,6 @@ export class GeographyError extends Error {
   }
 }
 
-const GSS_CODE = /^[EWSN]\d{8}$/;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;
 
 interface FeatureLike {
   properties?: Record<string, unknown> | null;

@@ -20,6 +20,7 @@ import {
   users,
 } from "../../db/schema";
 import { eq, isNotNull, sql } from "drizzle-orm";
+import { EMAIL, SLUG } from "../../app/lib/codes";
 import type { Db } from "../../app/lib/db.server";
 
 export const NEIGHBOURHOOD_FILES = {
@@ -58,10 +59,8 @@ export class NeighbourhoodError extends Error {
   }
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/i;
 const MAX_TEXT = 2000;
 
 export const splitList = (value: string) =>
