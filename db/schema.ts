@@ -11,6 +11,15 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  EVENT_TYPES,
+  OFFICER_ROLES,
+  PRIORITY_STATUSES,
+  PRIORITY_THEMES,
+  UPDATE_STATUSES,
+  USER_ROLES,
+  WARD_MATCHES,
+} from "../app/lib/vocabulary";
 
 export const districts = sqliteTable("districts", {
   code: text("code").primaryKey(), // ONS LAD GSS code, e.g. E07000110
@@ -53,7 +62,7 @@ export const postcodes = sqliteTable(
     // Null when the postcode lies outside Kent and Medway.
     wardCode: text("ward_code").references(() => wards.code),
     // "pip" (inside the ward polygon) or "nearest" (coast/estuary, nearest Kent ward).
-    wardMatch: text("ward_match", { enum: ["pip", "nearest"] }),
+    wardMatch: text("ward_match", { enum: WARD_MATCHES }),
   },
   (t) => [index("postcodes_ward_idx").on(t.wardCode), index("postcodes_outcode_idx").on(t.outcode, t.wardCode)],
 );
@@ -87,8 +96,6 @@ export const teamWards = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.wardCode] }), uniqueIndex("team_wards_ward_idx").on(t.wardCode)],
 );
 
-export const OFFICER_ROLES = ["Inspector", "Sergeant", "PC", "Beat Officer", "PCSO"] as const;
-
 export const officers = sqliteTable(
   "officers",
   {
@@ -121,8 +128,6 @@ export const officerWards = sqliteTable(
   (t) => [primaryKey({ columns: [t.officerId, t.wardCode] }), index("officer_wards_ward_idx").on(t.wardCode)],
 );
 
-export const EVENT_TYPES = ["surgery", "pact_meeting", "street_meeting", "online"] as const;
-
 export const events = sqliteTable(
   "events",
   {
@@ -145,17 +150,6 @@ export const events = sqliteTable(
   (t) => [index("events_ward_idx").on(t.wardCode, t.startsAt), index("events_team_idx").on(t.teamId, t.startsAt)],
 );
 
-export const PRIORITY_THEMES = [
-  "asb",
-  "roads",
-  "drugs",
-  "parking",
-  "theft",
-  "burglary",
-  "environment",
-  "violence",
-] as const;
-
 export const priorities = sqliteTable(
   "priorities",
   {
@@ -168,7 +162,7 @@ export const priorities = sqliteTable(
     title: text("title").notNull(),
     detail: text("detail").notNull().default(""),
     agreedOn: text("agreed_on").notNull(), // YYYY-MM-DD, the PACT meeting that agreed it
-    status: text("status", { enum: ["active", "closed"] }).notNull().default("active"),
+    status: text("status", { enum: PRIORITY_STATUSES }).notNull().default("active"),
     outcome: text("outcome"),
     closedOn: text("closed_on"), // YYYY-MM-DD
   },
@@ -181,8 +175,6 @@ export const priorities = sqliteTable(
     check("priorities_rank_check", sql`${t.rank} BETWEEN 1 AND 3`),
   ],
 );
-
-export const UPDATE_STATUSES = ["on_track", "making_progress", "needs_partner_action", "resolved"] as const;
 
 export const priorityUpdates = sqliteTable(
   "priority_updates",
@@ -226,7 +218,6 @@ export const priorityUpdateVersions = sqliteTable(
 );
 
 // Staff accounts. Residents never have one.
-export const USER_ROLES = ["admin", "editor", "partner"] as const;
 
 export const users = sqliteTable(
   "users",

@@ -10,7 +10,8 @@
 // asked for twice without echoing. Weak and common passwords are refused.
 import { eq } from "drizzle-orm";
 import { parseArgs } from "node:util";
-import { teams, users, USER_ROLES } from "../db/schema";
+import { teams, users } from "../db/schema";
+import { USER_ROLES } from "../app/lib/vocabulary";
 import { getDb, migrateDatabase } from "../app/lib/db.server";
 import { createUserFromCommandLine } from "../app/models/user.server";
 

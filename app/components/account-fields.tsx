@@ -1,4 +1,4 @@
-import type { FieldError } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 import { Radios, Select, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { ROLE_LABELS } from "~/lib/permissions";

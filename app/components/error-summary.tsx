@@ -1,9 +1,6 @@
 import { useEffect, useRef } from "react";
+import type { FieldError } from "~/lib/vocabulary";
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 /** GOV.UK error summary: listed at the top, focused on arrival so screen readers announce it. */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {

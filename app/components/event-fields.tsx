@@ -1,5 +1,5 @@
-import { EVENT_TYPES } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
+import { EVENT_TYPES } from "~/lib/vocabulary";
+import type { FieldError } from "~/lib/vocabulary";
 import { DateInput, Radios, Select, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";

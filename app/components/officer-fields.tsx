@@ -1,5 +1,5 @@
-import { OFFICER_ROLES } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
+import { OFFICER_ROLES } from "~/lib/vocabulary";
+import type { FieldError } from "~/lib/vocabulary";
 import { Checkboxes, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 

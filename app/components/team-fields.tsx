@@ -1,4 +1,4 @@
-import type { FieldError } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 import { Select, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 

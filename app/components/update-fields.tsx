@@ -1,5 +1,5 @@
-import { UPDATE_STATUSES } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
+import { UPDATE_STATUSES } from "~/lib/vocabulary";
+import type { FieldError } from "~/lib/vocabulary";
 import { Radios, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { UPDATE_STATUS_LABELS } from "~/lib/labels";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_ROLES } from "../../db/schema";
+import { USER_ROLES } from "./vocabulary";
 import { choice, email, text } from "./forms";
 
 export const accountSchema = z

@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { EVENT_TYPES } from "../../db/schema";
+import { EVENT_TYPES, GSS_CODE } from "./vocabulary";
 import { dateFields, fromUkDateTime, timeField, toDateFields, ukDate, ukTime } from "./dates";
 import { choice, text, type FormValues } from "./forms";
 
-const WARD_CODE = /^[EWSN]\d{8}$/;
 
 export const eventSchema = z
   .object({
     type: choice(EVENT_TYPES, "Choose what kind of event it is"),
     title: text({ label: "Title", max: 120, required: "Enter a title" }),
-    wardCode: text({ label: "Ward", max: 9 }).refine((v) => v === "" || WARD_CODE.test(v), { message: "Choose a ward from the list" }),
+    wardCode: text({ label: "Ward", max: 9 }).refine((v) => v === "" || GSS_CODE.test(v), { message: "Choose a ward from the list" }),
     venue: text({ label: "Venue", max: 120, required: "Enter the venue" }),
     address: text({ label: "Address", max: 200 }),
     date: dateFields("the date"),

@@ -2,7 +2,7 @@
 // message a person needs (GOV.UK style: "Enter a title", "Title must be 120
 // characters or fewer"), and the typed values kept to show back in the form.
 import { z } from "zod";
-import type { FieldError } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 
 // Markup is refused rather than silently stripped, so what is published is exactly what was typed.
 const MARKUP = /<\s*\/?\s*[a-z!?]/i;

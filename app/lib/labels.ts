@@ -1,5 +1,5 @@
 // Words shown to people for the codes stored in the database.
-import type { EVENT_TYPES, PRIORITY_THEMES, UPDATE_STATUSES } from "../../db/schema";
+import type { EVENT_TYPES, PRIORITY_THEMES, UPDATE_STATUSES } from "./vocabulary";
 
 export const THEME_LABELS: Record<(typeof PRIORITY_THEMES)[number], string> = {
   asb: "Anti-social behaviour",

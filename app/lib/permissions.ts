@@ -1,6 +1,6 @@
 // Who may do what, in one place, shared by the server (guards and models) and the
 // UI (which links and buttons to show). The UI only hides what the server refuses.
-import type { USER_ROLES } from "../../db/schema";
+import type { USER_ROLES } from "./vocabulary";
 
 export type Role = (typeof USER_ROLES)[number];
 

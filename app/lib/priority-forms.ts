@@ -1,6 +1,6 @@
 // The fields of a PACT priority and of a monthly update, shared by the staff forms.
 import { z } from "zod";
-import { PRIORITY_THEMES, UPDATE_STATUSES } from "../../db/schema";
+import { PRIORITY_THEMES, UPDATE_STATUSES } from "./vocabulary";
 import { choice, text } from "./forms";
 
 export const LIMITS = { title: 120, detail: 1000, outcome: 1000, actionTaken: 2000, partners: 300, nextStep: 500, internalNote: 1000 } as const;

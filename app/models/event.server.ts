@@ -1,6 +1,6 @@
+import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { events, teamWards, wards } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
@@ -69,7 +69,6 @@ export interface EventInput {
   endsAt: Date;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export function findEvent(id: number) {
   return getDb().select().from(events).where(eq(events.id, id)).get() ?? null;

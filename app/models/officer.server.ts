@@ -1,7 +1,8 @@
+import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { OFFICER_ROLES, officers, officerWards, teamWards, wards } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
+import { officers, officerWards, teamWards, wards } from "../../db/schema";
+import { OFFICER_ROLES } from "~/lib/vocabulary";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
@@ -100,7 +101,6 @@ export interface OfficerInput {
   active: boolean;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** An officer with the wards they cover, for the staff pages (inactive officers too). */
 export function findOfficer(id: number) {

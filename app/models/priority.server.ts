@@ -1,7 +1,7 @@
+import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { PRIORITY_THEMES, UPDATE_STATUSES } from "../../db/schema";
+import type { PRIORITY_THEMES, UPDATE_STATUSES } from "~/lib/vocabulary";
 import { priorities, priorityUpdates, priorityUpdateVersions, teamWards, users, wards } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
 import { previousMonth, ukDate } from "~/lib/dates";
 import { getDb, prepared } from "~/lib/db.server";
 import type { WardProgress } from "~/lib/due";
@@ -14,7 +14,6 @@ export type Theme = (typeof PRIORITY_THEMES)[number];
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 
 /** A change refused for a reason the person can fix, with the field to fix. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 const refuse = (field: string, message: string): { ok: false; errors: FieldError[] } => ({ ok: false, errors: [{ field, message }] });
 
 // What residents see of a monthly update: everything except the staff-only note.

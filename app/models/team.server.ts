@@ -1,6 +1,6 @@
+import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { districts, officers, officerWards, teams, teamWards, wards } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
@@ -41,7 +41,6 @@ export function listTeamsInDistrict(districtCode: string) {
     .all();
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export interface TeamInput {
   name: string;

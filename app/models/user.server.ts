@@ -1,8 +1,8 @@
+import type { FieldError, Outcome } from "~/lib/vocabulary";
 // Staff accounts: invitations, roles, disabling, and one-time set-password links.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
 import { passwordTokens, teams, users } from "../../db/schema";
-import type { FieldError } from "~/components/error-summary";
 import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { endAllSessionsOf, normaliseEmail } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
@@ -10,7 +10,6 @@ import { hashPassword, passwordProblem } from "~/lib/password.server";
 import { assertPermission, NotPermittedError, type Actor, type Role } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");

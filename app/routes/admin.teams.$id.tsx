@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import { GSS_CODE, type FieldError } from "~/lib/vocabulary";
 import { Checkboxes, NotificationBanner } from "~/components/form-fields";
 import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
 import { TeamFields } from "~/components/team-fields";
@@ -16,7 +17,7 @@ import { listTeamOfficersForStaff } from "~/models/officer.server";
 import { editTeam, findTeamById, setTeamWards } from "~/models/team.server";
 import { listWardsInDistrict, listWardsOfTeam } from "~/models/ward.server";
 
-const wardsSchema = z.object({ wardCodes: z.array(z.string().regex(/^[EWSN]\d{8}$/, "Choose wards from the list")).max(300) });
+const wardsSchema = z.object({ wardCodes: z.array(z.string().regex(GSS_CODE, "Choose wards from the list")).max(300) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:teams");

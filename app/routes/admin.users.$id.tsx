@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AccountFields } from "~/components/account-fields";
-import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 import { NotificationBanner } from "~/components/form-fields";
 import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
 import { accountSchema } from "~/lib/account-forms";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { normaliseGssCode } from "~/lib/codes";
+import { normaliseGssCode } from "~/lib/vocabulary";
 import { prepareBody, serveBody, type PreparedBody } from "~/lib/map-response.server";
 import { getBoundaryLayers } from "~/models/map.server";
 

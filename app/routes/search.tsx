@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 import { PostcodeForm, UseMyLocation, WardNameForm } from "~/components/search-forms";
 import { parseCoordinate } from "~/lib/geo";
 import { lookupMessage, POLICE_UK_FINDER, type LookupResult } from "~/lib/lookup";

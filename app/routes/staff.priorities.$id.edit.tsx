@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { PRIORITY_THEMES } from "../../db/schema";
+import { PRIORITY_THEMES } from "~/lib/vocabulary";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextArea, TextInput } from "~/components/form-fields";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/form-fields";
 import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
-import { normaliseGssCode } from "~/lib/codes";
+import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";

@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { PRIORITY_THEMES } from "../../db/schema";
+import { PRIORITY_THEMES } from "~/lib/vocabulary";
 import { DraftForm } from "~/components/draft-form";
-import { ErrorSummary, type FieldError } from "~/components/error-summary";
+import { ErrorSummary } from "~/components/error-summary";
+import type { FieldError } from "~/lib/vocabulary";
 import { DateInput, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
 import { StaffNav } from "~/components/staff-nav";
-import { normaliseGssCode } from "~/lib/codes";
+import { normaliseGssCode } from "~/lib/vocabulary";
 import { dateFields, toDateFields, ukDate } from "~/lib/dates";
 import { choice, errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";

@@ -5,7 +5,7 @@ import { EventList } from "~/components/event-list";
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
-import { isSlug } from "~/lib/codes";
+import { isSlug } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForTeam } from "~/models/event.server";
 import { listOfficersForTeam } from "~/models/officer.server";

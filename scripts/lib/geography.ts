@@ -6,7 +6,7 @@ import { notInArray } from "drizzle-orm";
 import fs from "node:fs";
 import { districts, postcodes, wards } from "../../db/schema";
 import type { Db } from "../../app/lib/db.server";
-import { EMAIL, GSS_CODE } from "../../app/lib/codes";
+import { EMAIL, GSS_CODE } from "../../app/lib/vocabulary";
 import { bboxOf, type AreaGeometry } from "../../app/lib/geo";
 import { parsePostcode } from "../../app/lib/postcode";
 

@@ -4,23 +4,10 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import fs from "node:fs";
 import path from "node:path";
-import {
-  EVENT_TYPES,
-  OFFICER_ROLES,
-  PRIORITY_THEMES,
-  UPDATE_STATUSES,
-  events,
-  officerWards,
-  officers,
-  priorities,
-  priorityUpdates,
-  priorityUpdateVersions,
-  teamWards,
-  teams,
-  users,
-} from "../../db/schema";
+import { events, officerWards, officers, priorities, priorityUpdates, priorityUpdateVersions, teamWards, teams, users } from "../../db/schema";
+import { EVENT_TYPES, OFFICER_ROLES, PRIORITY_THEMES, UPDATE_STATUSES } from "../../app/lib/vocabulary";
 import { eq, isNotNull, sql } from "drizzle-orm";
-import { EMAIL, SLUG } from "../../app/lib/codes";
+import { EMAIL, SLUG } from "../../app/lib/vocabulary";
 import type { Db } from "../../app/lib/db.server";
 
 export const NEIGHBOURHOOD_FILES = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatEventTime, formatMonth, ukMonth } from "~/lib/format";
-import { normaliseGssCode } from "~/lib/codes";
+import { normaliseGssCode } from "~/lib/vocabulary";
 import { parseCoordinate } from "~/lib/geo";
 
 describe("formatting for people in Kent", () => {
