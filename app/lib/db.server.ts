@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
 import path from "node:path";
 import * as schema from "../../db/schema";
 import { env } from "./env.server";
@@ -50,10 +51,14 @@ export function getDb(): Db {
   return globalForDb.__db;
 }
 
+/** Where a server serving `file` leaves its process id, so `npm run restore` can tell it is running. */
+export const serverPidFile = (file: string) => `${file}-server.pid`;
+
 /** The web server's connection: the database must already exist (a mistyped path is not a new database). */
 export function openServerDatabase(): Db {
   if (!globalForDb.__db) globalForDb.__db = openDatabase(env().DATABASE_PATH, { fileMustExist: true });
   globalForDb.__db.$client.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
+  fs.writeFileSync(serverPidFile(env().DATABASE_PATH), `${process.pid}\n`);
   return globalForDb.__db;
 }
 
@@ -67,6 +72,7 @@ export function closeDatabase(): void {
   globalForDb.__db = undefined;
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
+  fs.rmSync(serverPidFile(env().DATABASE_PATH), { force: true });
 }
 
 /**
