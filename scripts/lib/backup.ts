@@ -21,8 +21,8 @@ function countsOf(sqlite: Database.Database): Counts {
 }
 
 function integrityProblem(sqlite: Database.Database): string | null {
-  const integrity = sqlite.pragma("integrity_check", { simple: true });
-  if (integrity !== "ok") return `integrity_check: ${String(integrity)}`;
+  const integrity = sqlite.pragma("integrity_check(1)", { simple: true });
+  if (integrity !== "ok") return `integrity_check: ${String(integrity).replace(/\s+/g, " ").slice(0, 200)}`;
   const foreignKeys = sqlite.pragma("foreign_key_check") as unknown[];
   if (foreignKeys.length > 0) return `foreign_key_check: ${foreignKeys.length} rows refer to missing rows`;
   return null;

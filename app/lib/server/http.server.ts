@@ -53,14 +53,24 @@ export const LIMITS = {
   drainMs: 10_000,
 };
 
-/** An HTTP server for the app with the limits above; MAX_CONNECTIONS overrides the connection cap. */
-export function createHttpServer(app: RequestListener, limits = LIMITS): http.Server {
+const fromEnv = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+
+/** An HTTP server for the app with the limits above (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS and MAX_CONNECTIONS override them). */
+export function createHttpServer(app: RequestListener, defaults = LIMITS): http.Server {
+  const limits = {
+    ...defaults,
+    headersTimeoutMs: fromEnv("HEADERS_TIMEOUT_MS", defaults.headersTimeoutMs),
+    requestTimeoutMs: fromEnv("REQUEST_TIMEOUT_MS", defaults.requestTimeoutMs),
+    maxConnections: fromEnv("MAX_CONNECTIONS", defaults.maxConnections),
+  };
+  // Node requires the header limit to be no longer than the whole request's.
+  limits.headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
   const server = http.createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.connectionsCheckingIntervalMs },
     app,
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.maxConnections = Number(process.env.MAX_CONNECTIONS) > 0 ? Number(process.env.MAX_CONNECTIONS) : limits.maxConnections;
+  server.maxConnections = limits.maxConnections;
   return server;
 }
 
@@ -85,9 +95,9 @@ export function stopGracefullyOn(server: http.Server, signals: NodeJS.Signals[] 
       }
     };
     server.close(finish);
+    // Kept-alive connections are closed as soon as their response has gone.
     server.closeIdleConnections();
-    // Kept-alive connections that become idle are closed as their response ends.
-    server.on("request", (_req, res: ServerResponse) => res.setHeader("Connection", "close"));
+    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => {
       logLine({ level: "warn", msg: "stopping: requests still open after the drain time were cut off" });
       server.closeAllConnections();

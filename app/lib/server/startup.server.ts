@@ -21,6 +21,8 @@ export function pendingMigrations(sqlite: Database.Database): number | "none-app
   return migrationTimes().filter((at) => at > last).length;
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 200);
+
 /** The checks made once at start, on the database file the server is about to serve. */
 export function checkDatabaseFile(file: string): Check {
   if (file === ":memory:") return { ok: false, reason: "DATABASE_PATH is :memory:, which would serve an empty database; give the path of the database file" };
@@ -29,8 +31,9 @@ export function checkDatabaseFile(file: string): Check {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { fileMustExist: true });
-    const quick = sqlite.pragma("quick_check", { simple: true });
-    if (quick !== "ok") return { ok: false, reason: `Database ${file} is damaged (quick_check: ${String(quick).slice(0, 200)}); restore a backup with npm run restore` };
+    // The first problem is enough to refuse; the rest would not fit on one line.
+    const quick = sqlite.pragma("quick_check(1)", { simple: true });
+    if (quick !== "ok") return { ok: false, reason: `Database ${file} is damaged (quick_check: ${oneLine(String(quick))}); restore a backup with npm run restore` };
     const pending = pendingMigrations(sqlite);
     if (pending === "none-applied") return { ok: false, reason: `Database ${file} has not been set up (no migrations applied); run npm run setup, or check DATABASE_PATH` };
     if (pending > 0) return { ok: false, reason: `Database ${file} is ${pending} migration(s) behind this version; take a backup (npm run backup), then run npm run db:migrate` };
@@ -38,7 +41,7 @@ export function checkDatabaseFile(file: string): Check {
     if (wards === 0) return { ok: false, reason: `Database ${file} has no wards loaded; run npm run setup` };
     return { ok: true };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = oneLine(error instanceof Error ? error.message : String(error));
     return { ok: false, reason: `Database ${file} cannot be read (${message}); restore a backup with npm run restore, or check DATABASE_PATH` };
   } finally {
     sqlite?.close();
