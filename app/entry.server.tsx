@@ -28,7 +28,8 @@ function applyCachePolicy(request: Request, headers: Headers) {
 
 // Errors go to the log with the request's id, never to the page.
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Responses thrown on purpose (404, 403, 503 ...) are answers, not failures.
+  if (request.signal.aborted || error instanceof Response || (typeof error === "object" && error !== null && "status" in error && "data" in error && Number(error.status) < 500)) return;
   logLine({ level: "error", msg: "request failed", requestId: currentRequestId(), error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, (line) => process.stderr.write(line));
 };
 
