@@ -2,21 +2,33 @@
 // assets, request log, the Remix handler), plus two things remix-serve cannot:
 // security headers on every response, including static files and redirects, and
 // the client's real address for sign-in throttling. See docs/decisions/007-small-server.md.
+// Running as a service (start-up checks, JSON request logs, health checks, limits,
+// busy answers, graceful stop) comes from app/lib/server/, through entry.server.tsx.
 //
-//   NODE_ENV=production node server.js      (PORT, HOST; TRUST_PROXY behind a reverse proxy)
+//   node server.js      (production; PORT, HOST, DATABASE_PATH; TRUST_PROXY behind a reverse proxy)
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import morgan from "morgan";
 import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
 
+// Production unless told otherwise: development mode is `npm run dev`'s (remix dev).
+process.env.NODE_ENV ??= "production";
 installGlobals();
 const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
 const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE } = build.entry.module;
+const service = build.entry.module;
 const headers = securityHeadersForEveryResponse();
+
+// Refuse to start on a database that is missing, damaged, not set up or not migrated.
+const database = service.checkDatabaseFile(process.env.DATABASE_PATH || "db/app.sqlite");
+if (!database.ok) {
+  console.error(`Not starting: ${database.reason}`);
+  process.exit(1);
+}
+service.openServerDatabase();
 
 const app = express();
 app.disable("x-powered-by");
@@ -24,10 +36,13 @@ app.disable("x-powered-by");
 // trust, e.g. TRUST_PROXY=1; req.ip is then the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 
+app.use(service.requestLog({ trustIncomingId: !!process.env.TRUST_PROXY }));
 app.use((_req, res, next) => {
   res.set(headers);
   next();
 });
+app.use(service.onlyKnownMethods);
+app.use(service.healthChecks);
 // A form posted from another site is refused here with a 403; Remix itself would
 // answer such a document POST with a 500. Actions check again (their guards).
 app.use((req, res, next) => {
@@ -50,12 +65,16 @@ const publicFiles = new Set(
 );
 const publicStatic = express.static("public", { maxAge: "1h", index: false });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
-// One-time set-password links must not end up in the logs.
-morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]"));
-app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
+app.use(service.retryAfterOn503);
+// Loaders and actions answer 503 (try again) when another process holds the write lock.
+const handler = createRequestHandler({ build: service.withDatabaseErrorResponses(build), mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) });
+app.all("*", handler);
+app.use(service.errorPage);
 
+// Header, body and keep-alive timeouts and a connection cap; SIGTERM drains, then checkpoints the WAL.
+const server = service.createHttpServer(app);
+service.stopGracefullyOn(server);
+const onListen = () => console.log(`Listening on http://localhost:${server.address().port}`);
 const port = Number(process.env.PORT ?? 3000);
-const onListen = () => console.log(`Listening on http://localhost:${port}`);
-const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));
+if (process.env.HOST) server.listen(port, process.env.HOST, onListen);
+else server.listen(port, onListen);

@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -8,6 +8,14 @@ import { renderToPipeableStream } from "react-dom/server";
 // cross-site form posts before Remix sees them; it reads both rules from here.
 export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
 export { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "~/lib/request.server";
+// ... and runs as a service with these: start-up checks, request logs, health checks,
+// limits, busy answers and a graceful stop (app/lib/server/).
+export { openServerDatabase } from "~/lib/db.server";
+export { checkDatabaseFile } from "~/lib/server/startup.server";
+export { requestLog } from "~/lib/server/request-log.server";
+export { onlyKnownMethods, healthChecks, errorPage, createHttpServer, stopGracefullyOn } from "~/lib/server/http.server";
+export { withDatabaseErrorResponses, retryAfterOn503 } from "~/lib/server/busy.server";
+import { currentRequestId, logLine } from "~/lib/server/request-log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,6 +25,13 @@ const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners)(\/|$)
 function applyCachePolicy(request: Request, headers: Headers) {
   if (PRIVATE_PAGES.test(new URL(request.url).pathname)) headers.set("Cache-Control", "no-store");
 }
+
+// Errors go to the log with the request's id, never to the page.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  // Responses thrown on purpose (404, 403, 503 ...) are answers, not failures.
+  if (request.signal.aborted || error instanceof Response || (typeof error === "object" && error !== null && "status" in error && "data" in error && Number(error.status) < 500)) return;
+  logLine({ level: "error", msg: "request failed", requestId: currentRequestId(), error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, (line) => process.stderr.write(line));
+};
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   applyCachePolicy(request, response.headers);

@@ -79,7 +79,8 @@ export function ErrorBoundary() {
       </div>
     );
   }
-  if (isRouteErrorResponse(error) && error.status < 500) {
+  // 4xx, and 503 "busy, try again", say what happened in the response's own words.
+  if (isRouteErrorResponse(error) && (error.status < 500 || error.status === 503)) {
     return (
       <div className="two-thirds">
         <title>There is a problem – Kent Neighbourhood Policing</title>

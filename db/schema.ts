@@ -285,8 +285,14 @@ export const loginAttempts = sqliteTable(
     emailKey: text("email_key").notNull(),
     ip: text("ip"),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    // Set when the browser showed a device cookie from an earlier sign-in to this account.
+    deviceKey: text("device_key"),
   },
-  (t) => [index("login_attempts_email_idx").on(t.emailKey, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+  (t) => [
+    index("login_attempts_email_idx").on(t.emailKey, t.at),
+    index("login_attempts_ip_idx").on(t.ip, t.at),
+    index("login_attempts_device_idx").on(t.deviceKey, t.at),
+  ],
 );
 
 // Every change staff make: who, when, what, and the record before and after (JSON).
@@ -308,3 +314,11 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_subject_idx").on(t.subjectType, t.subjectId)],
 );
+
+// Keys the server signs with (the device cookie), made on first use and kept with
+// the data, so a restart or a second process signs and checks with the same key.
+export const serverKeys = sqliteTable("server_keys", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+});

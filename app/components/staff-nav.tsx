@@ -25,7 +25,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
 }
 
 /** A one-line success message chosen by a fixed key in the URL (never text from the URL itself). */
-export const DONE_MESSAGES: Record<string, string> = {
+const DONE_MESSAGES: Record<string, string> = {
   "pact-recorded": "The PACT meeting's priorities have been saved and published.",
   "update-published": "The monthly update has been published.",
   "update-edited": "The update has been corrected. The earlier wording is kept in its history.",
@@ -44,3 +44,9 @@ export const DONE_MESSAGES: Record<string, string> = {
   "user-disabled": "The account has been disabled and signed out everywhere.",
   "user-enabled": "The account has been enabled. Its owner can sign in again.",
 };
+
+/** The message for a ?done= key; only the keys above, never inherited names such as "__proto__". */
+export function doneMessage(key: string | null): string | undefined {
+  return key !== null && Object.hasOwn(DONE_MESSAGES, key) ? DONE_MESSAGES[key] : undefined;
+}
+

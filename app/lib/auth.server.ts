@@ -3,26 +3,24 @@
 // for another session library, or a few dozen lines of our own, here alone.
 // See docs/decisions/006-lucia-behind-one-module.md.
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, count, eq, gt, lt, max } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { generateIdFromEntropySize, Lucia, TimeSpan } from "lucia";
 import { createHash } from "node:crypto";
-import { loginAttempts, sessions, users } from "../../db/schema";
+import { sessions, users } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
-import { getDb, type Db } from "./db.server";
+import { getDb, isBusyError, type Db } from "./db.server";
+import { deviceCookieAfterSignIn, knownDeviceKey } from "./device-cookie.server";
 import { env } from "./env.server";
 import { hashForMissingAccount, verifyPassword } from "./password.server";
 import type { Actor } from "./permissions";
+import { noteSignedInUser } from "./server/request-log.server";
+import { markSucceeded, reserveAttempt } from "./sign-in-throttle.server";
 
 /** A session ends after 30 minutes without a request, and 12 hours after sign-in whatever happens. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 // last_seen_at is written at most once a minute, so reading pages does not mean a write per request.
 const TOUCH_INTERVAL_MS = 60 * 1000;
-
-/** 10 failed sign-ins for one email address in 5 minutes, or 30 from one address, and further tries are refused. */
-export const THROTTLE_WINDOW_MS = 5 * 60 * 1000;
-export const MAX_FAILURES_PER_ACCOUNT = 10;
-export const MAX_FAILURES_PER_IP = 30;
 
 const isProduction = () => env().NODE_ENV === "production";
 
@@ -115,8 +113,15 @@ export async function checkSession(request: Request, now = new Date()): Promise<
     return { actor: null, expired: true };
   }
   if (at - session.lastSeenAt > TOUCH_INTERVAL_MS) {
-    getDb().update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId)).run();
+    // Reading a page must not wait for, or fail on, another process's write: if the
+    // database is locked, the touch is skipped and made on a later request.
+    try {
+      getDb().update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId)).run();
+    } catch (error) {
+      if (!isBusyError(error)) throw error;
+    }
   }
+  noteSignedInUser(user.id);
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, organisation: user.organisation };
   return { actor, sessionId };
 }
@@ -145,64 +150,37 @@ export async function endAllSessionsOf(userId: string): Promise<void> {
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const emailKey = (email: string) => sha256(`login:${normaliseEmail(email)}`);
 
-export type SignInResult = { ok: true; actor: Actor; cookie: string } | { ok: false; reason: "invalid" | "throttled" | "disabled" };
-
-function failuresSince(where: ReturnType<typeof eq>, since: number): number {
-  const db = getDb();
-  // Failures since the later of the window's start and the last success.
-  const lastSuccess = db
-    .select({ at: max(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(and(where, eq(loginAttempts.succeeded, true), gt(loginAttempts.at, since)))
-    .get()?.at;
-  return (
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, lastSuccess ?? since)))
-      .get()?.n ?? 0
-  );
-}
-
-export function isThrottled(email: string, ip: string | null, now = new Date()): boolean {
-  const since = now.getTime() - THROTTLE_WINDOW_MS;
-  if (failuresSince(eq(loginAttempts.emailKey, emailKey(email)), since) >= MAX_FAILURES_PER_ACCOUNT) return true;
-  return ip !== null && failuresSince(eq(loginAttempts.ip, ip), since) >= MAX_FAILURES_PER_IP;
-}
-
-function recordAttempt(email: string, ip: string | null, succeeded: boolean, now: Date) {
-  const db = getDb();
-  db.insert(loginAttempts).values({ at: now.getTime(), emailKey: emailKey(email), ip, succeeded }).run();
-  // Nothing older than a day is needed for throttling.
-  db.delete(loginAttempts).where(lt(loginAttempts.at, now.getTime() - 24 * 60 * 60 * 1000)).run();
-}
+export type SignInResult =
+  | { ok: true; actor: Actor; cookie: string; deviceCookie: string }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /**
  * Check an email and password. Whether or not the account exists, the same work
  * is done (a password hash is verified) and the same answer given, and attempts
  * are counted against the address typed, so neither reveals who has an account.
+ * The attempt is reserved before the hash is verified (sign-in-throttle.server.ts),
+ * so guesses sent at once cannot slip past the limit.
  */
-export async function signIn(input: { email: string; password: string; ip: string | null; now?: Date }): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string | null; cookieHeader?: string | null; now?: Date }): Promise<SignInResult> {
   const now = input.now ?? new Date();
+  const production = isProduction();
   const email = normaliseEmail(input.email);
-  if (isThrottled(email, input.ip, now)) {
-    recordAttempt(email, input.ip, false, now);
-    return { ok: false, reason: "throttled" };
-  }
+  const key = emailKey(email);
+  const deviceKey = knownDeviceKey(input.cookieHeader ?? null, key, production);
+  const reservation = reserveAttempt({ emailKey: key, ip: input.ip, deviceKey }, now.getTime());
+  if (!reservation.ok) return { ok: false, reason: "throttled", retryAfterMs: reservation.retryAfterMs };
   const user = getDb().select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(user?.passwordHash ?? (await hashForMissingAccount()), input.password);
-  if (!user || !user.passwordHash || !valid) {
-    recordAttempt(email, input.ip, false, now);
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.disabledAt) {
-    recordAttempt(email, input.ip, false, now);
-    return { ok: false, reason: "disabled" };
-  }
-  recordAttempt(email, input.ip, true, now);
+  if (!user || !user.passwordHash || !valid) return { ok: false, reason: "invalid" };
+  // A disabled account's right password stays counted as a failure.
+  if (user.disabledAt) return { ok: false, reason: "disabled" };
+  markSucceeded(reservation.attemptId);
   getDb().update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
   recordAudit(getDb(), { actor: { id: user.id, email: user.email }, action: "session.sign_in", subjectType: "user", subjectId: user.id, at: now });
+  noteSignedInUser(user.id);
   const cookie = await createUserSession(user.id, { now });
+  const deviceCookie = deviceCookieAfterSignIn(input.cookieHeader ?? null, key, production);
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId, organisation: user.organisation };
-  return { ok: true, actor, cookie };
+  return { ok: true, actor, cookie, deviceCookie };
 }

@@ -1,5 +1,8 @@
 // Where to send someone after signing in. Only paths on this site: never another
 // host ("//evil.example", "/\\evil.example", "https://…"), never back to sign-in or out.
+// The check is made on what will be sent in Location, after the URL parser has
+// normalised the path: "/.//evil.example" and "/..//evil.example" become "//evil.example",
+// which a browser reads as another host.
 const DEFAULT = "/staff";
 
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = DEFAULT): string {
@@ -15,7 +18,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   if (url.host !== "localhost") return fallback;
   if (url.pathname === "/login" || url.pathname === "/logout") return fallback;
-  return url.pathname + url.search + url.hash;
+  const target = url.pathname + url.search + url.hash;
+  if (target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
 }
 
 /** The page a request came from, as a path to return to (without Remix's internal query parameters). */

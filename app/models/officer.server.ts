@@ -1,7 +1,7 @@
 import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { officers, officerWards, teamWards, wards } from "../../db/schema";
+import { officers, officerWards, teams, teamWards, wards } from "../../db/schema";
 import { OFFICER_ROLES } from "~/lib/vocabulary";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
@@ -191,6 +191,10 @@ export function moveOfficer(actor: Actor | null, officerId: number, teamId: numb
   const before = snapshotOf(officerId);
   if (!before) throw new NotPermittedError("That officer does not exist.");
   if (before.teamId === teamId) return { ok: true, value: null };
+  // A team id from the form that names no team is the person's mistake, not a server error.
+  if (!getDb().select({ id: teams.id }).from(teams).where(eq(teams.id, teamId)).get()) {
+    return { ok: false, errors: [{ field: "teamId", message: "Choose a team from the list" }] };
+  }
   getDb().transaction((tx) => {
     tx.update(officers).set({ teamId }).where(eq(officers.id, officerId)).run();
     tx.delete(officerWards).where(eq(officerWards.officerId, officerId)).run();

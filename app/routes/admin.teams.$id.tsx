@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { GSS_CODE, type FieldError } from "~/lib/vocabulary";
 import { Checkboxes, NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { doneMessage, StaffNav } from "~/components/staff-nav";
 import { TeamFields } from "~/components/team-fields";
 import { errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { permitted, requirePermission } from "~/lib/permissions.server";
@@ -65,7 +65,7 @@ export default function TeamAdmin() {
   const { user, team, districts, wards, covered, officers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const done = doneMessage(params.get("done"));
   const errors = actionData?.errors ?? [];
   const values: FormValues =
     actionData && !("wardCodes" in actionData.values)

@@ -5,7 +5,7 @@ import { AccountFields } from "~/components/account-fields";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
 import { NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { doneMessage, StaffNav } from "~/components/staff-nav";
 import { accountSchema } from "~/lib/account-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
@@ -60,7 +60,7 @@ export default function AccountPage() {
   const { user, account, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const done = doneMessage(params.get("done"));
   const errors = actionData?.errors ?? [];
   const values: FormValues =
     actionData && Object.keys(actionData.values).length > 0

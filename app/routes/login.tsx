@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
-import { endSession, getActor, hasSessionCookie, signIn, THROTTLE_WINDOW_MS } from "~/lib/auth.server";
+import { endSession, getActor, hasSessionCookie, signIn } from "~/lib/auth.server";
 import { email, errorFor, parseForm, text } from "~/lib/forms";
 import { MAX_PASSWORD_LENGTH } from "~/lib/account-limits";
 import { assertSameOrigin, clientIp, readForm } from "~/lib/request.server";
@@ -30,17 +30,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, schema);
   const values = { email: String(parsed.values.email ?? "").slice(0, 254) };
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
-  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context) });
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context), cookieHeader: request.headers.get("cookie") });
   if (!result.ok) {
+    if (result.reason === "throttled") {
+      const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60000));
+      const message = `You have tried to sign in too many times. Wait ${minutes === 1 ? "1 minute" : `${minutes} minutes`}, then try again, or sign in on a device you have signed in on before`;
+      return json({ errors: [{ field: "email", message }], values }, { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } });
+    }
     const message = {
       invalid: "Enter a correct email address and password",
-      throttled: `You have tried to sign in too many times. Wait ${THROTTLE_WINDOW_MS / 60000} minutes, then try again`,
       disabled: "Your account has been disabled. Ask a force administrator if you need it back",
     }[result.reason];
-    const status = { invalid: 401, throttled: 429, disabled: 403 }[result.reason];
+    const status = { invalid: 401, disabled: 403 }[result.reason];
     return json({ errors: [{ field: "email", message }], values }, { status });
   }
   const headers = new Headers();
+  // Remembers this browser for this account, so guessing elsewhere cannot lock its owner out.
+  headers.append("Set-Cookie", result.deviceCookie);
   // Whatever session the browser brought is ended; signing in always starts a new one.
   if (hasSessionCookie(request)) await endSession(request);
   headers.append("Set-Cookie", result.cookie);

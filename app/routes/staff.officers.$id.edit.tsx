@@ -41,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!hasPermission(actor, "manage:teams")) throw forbidden();
     const teamId = positiveId.safeParse(form.get("teamId"));
     if (!teamId.success) return json({ errors: [{ field: "teamId", message: "Choose a team from the list" }], values: {} as FormValues }, { status: 400 });
-    await permitted(() => moveOfficer(actor, officer.id, teamId.data));
+    const moved = await permitted(() => moveOfficer(actor, officer.id, teamId.data));
+    if (!moved.ok) return json({ errors: moved.errors, values: {} as FormValues }, { status: 400 });
     return redirect(`/staff/teams/${teamId.data}?done=officer-moved`);
   }
   const parsed = parseForm(form, officerSchema, ["wardCodes"]);

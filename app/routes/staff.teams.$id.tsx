@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { doneMessage, StaffNav } from "~/components/staff-nav";
 import { formatEventTime, formatMonth, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
 import { canForTeam, hasPermission } from "~/lib/permissions";
@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export default function StaffTeamPage() {
   const { user, team, month, wards, officers, events, canEditEvents, canEditOfficers, canManage } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const done = doneMessage(params.get("done"));
   return (
     <>
       <StaffNav user={user} />

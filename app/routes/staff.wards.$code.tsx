@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { doneMessage, StaffNav } from "~/components/staff-nav";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
@@ -76,7 +76,7 @@ function Updates({ p, canEdit }: { p: Priority; canEdit: boolean }) {
 export default function StaffWardPage() {
   const { user, ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const done = doneMessage(params.get("done"));
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
   return (
     <>

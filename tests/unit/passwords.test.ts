@@ -51,6 +51,12 @@ describe("where to go after signing in", () => {
     ["javascript:alert(1)", "/staff"],
     ["/login?redirectTo=/staff", "/staff"],
     ["/logout", "/staff"],
+    // Paths the URL parser normalises into another host ("//evil.example/phish").
+    ["/.//evil.example/phish", "/staff"],
+    ["/..//evil.example", "/staff"],
+    ["/./..//evil.example/x?y=1", "/staff"],
+    ["/%2e%2e//evil.example", "/staff"],
+    ["/staff/./wards", "/staff/wards"],
   ])("%j → %j", (to, expected) => {
     expect(safeRedirect(to)).toBe(expected);
   });

@@ -1,0 +1,66 @@
+// Request logs as JSON lines on stdout, one per request: a request id (also sent back
+// as X-Request-Id, so a person reporting a problem can quote it), method, path, status,
+// time taken, and the signed-in user's id when there is one, so every staff action can
+// be traced to an account. One-time set-password links are redacted.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+type RequestState = { requestId: string; userId?: string };
+const current = new AsyncLocalStorage<RequestState>();
+
+/** Called by the session check: the user this request acts as, for its log line. */
+export function noteSignedInUser(userId: string): void {
+  const state = current.getStore();
+  if (state) state.userId = userId;
+}
+
+export function currentRequestId(): string | undefined {
+  return current.getStore()?.requestId;
+}
+
+export function redactPath(url: string): string {
+  return url.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]");
+}
+
+type Line = Record<string, string | number | boolean | null | undefined>;
+export function logLine(fields: Line, write: (line: string) => void = (line) => process.stdout.write(line)): void {
+  write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + "\n");
+}
+
+// A proxy's request id is kept when the proxy is trusted and the id looks like one.
+const INCOMING_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+type Next = (error?: unknown) => void;
+type Req = IncomingMessage & { originalUrl?: string; ip?: string };
+
+export function requestLog({ trustIncomingId = false, write }: { trustIncomingId?: boolean; write?: (line: string) => void } = {}) {
+  return (req: Req, res: ServerResponse, next: Next) => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = trustIncomingId && typeof incoming === "string" && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    const state: RequestState = { requestId };
+    const started = process.hrtime.bigint();
+    res.setHeader("X-Request-Id", requestId);
+    const done = (aborted: boolean) => {
+      logLine(
+        {
+          level: res.statusCode >= 500 ? "error" : "info",
+          requestId,
+          method: req.method,
+          path: redactPath(req.originalUrl ?? req.url ?? ""),
+          status: aborted ? null : res.statusCode,
+          ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          bytes: Number(res.getHeader("content-length") ?? 0) || undefined,
+          userId: state.userId,
+          ip: req.ip,
+          aborted: aborted || undefined,
+        },
+        write,
+      );
+    };
+    let logged = false;
+    res.once("finish", () => !logged && ((logged = true), done(false)));
+    res.once("close", () => !logged && ((logged = true), done(!res.writableFinished)));
+    current.run(state, () => next());
+  };
+}
