@@ -15,7 +15,7 @@ import url from "node:url";
 
 installGlobals();
 const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
-const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE } = build.entry.module;
+const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE, lookupApiHandler, createResponseCache } = build.entry.module;
 const headers = securityHeadersForEveryResponse();
 
 const app = express();
@@ -53,6 +53,10 @@ app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, 
 // One-time set-password links must not end up in the logs.
 morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]"));
 app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
+// The hot public API is answered ahead of Remix's routing, and anonymous GETs of
+// public pages from memory until the data changes (docs/decisions/009-page-cache-and-csp.md).
+app.get("/api/lookup", lookupApiHandler);
+app.use(createResponseCache({ build, mode: process.env.NODE_ENV }));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 
 const port = Number(process.env.PORT ?? 3000);
