@@ -22,7 +22,8 @@ interface Entry {
   version: string;
   /** When it stops being true by the clock (ms since epoch). */
   expires: number;
-  etag: string;
+  /** Of the unencoded body: the same for every encoding of one page. */
+  hash: string;
   headers: Record<string, string>;
   body: Buffer;
 }
@@ -92,11 +93,11 @@ function isPersonal(req: IncomingMessage): boolean {
   return !!req.headers.cookie || !!req.headers.authorization;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** If-None-Match uses weak comparison: the tag of any encoding of the same content is a match. */
+function matches(ifNoneMatch: string | undefined, hash: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === "*") return true;
-  const ours = etag.replace(/^W\//, "");
-  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === ours);
+  return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "").replace(/^"(.*?)(-br|-gz)?"$/, "$1") === hash);
 }
 
 export function createResponseCache(options: ResponseCacheOptions) {
@@ -151,13 +152,13 @@ export function createResponseCache(options: ResponseCacheOptions) {
     if (encoding !== "identity") headers["content-encoding"] = encoding;
     // Strong validators, one per encoding (the bytes differ), as for the boundary files.
     const etag = `"${page.hash}${encoding === "identity" ? "" : `-${encoding === "br" ? "br" : "gz"}`}"`;
-    return { version: page.version, expires: page.expires ?? 0, etag, headers: { ...headers, etag }, body };
+    return { version: page.version, expires: page.expires ?? 0, hash: page.hash, headers: { ...headers, etag }, body };
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, status: number, entry: Pick<Entry, "headers" | "body" | "etag">, outcome: "hit" | "miss") {
+  function send(req: IncomingMessage, res: ServerResponse, status: number, entry: Pick<Entry, "headers" | "body" | "hash">, outcome: "hit" | "miss") {
     for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value);
     res.setHeader("x-cache", outcome);
-    if (status === 200 && entry.etag && matches(req.headers["if-none-match"], entry.etag)) {
+    if (status === 200 && entry.hash && matches(req.headers["if-none-match"], entry.hash)) {
       for (const name of ["content-length", "content-encoding", "content-type"]) res.removeHeader(name);
       res.writeHead(304).end();
       return;
@@ -181,7 +182,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
       const page = await rendered(key, version);
       if (page.expires === null || page.expires <= Date.now()) {
         // Answered as rendered (server.js compresses it), and not kept.
-        send(req, res, page.status, { headers: page.headers, body: page.body, etag: "" }, "miss");
+        send(req, res, page.status, { headers: page.headers, body: page.body, hash: "" }, "miss");
         return;
       }
       const entry = await encode(page, encoding);
