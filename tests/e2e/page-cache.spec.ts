@@ -102,7 +102,7 @@ test("pages answer conditional requests, and say how long a CDN may hold them", 
   expect(first.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
   expect(first.headers()["vary"]).toMatch(/Accept-Encoding/);
   expect(first.headers()["vary"]).toMatch(/Cookie/);
-  const notModified = await request.get("/contact", { headers: { "If-None-Match": etag } });
+  const notModified = await request.get("/contact", { headers: { "If-None-Match": etag! } });
   expect(notModified.status()).toBe(304);
   expect(notModified.headers()["content-security-policy"]).toBe(first.headers()["content-security-policy"]);
 });
