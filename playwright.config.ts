@@ -31,7 +31,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh database every run, from the real geography and the sample data, against the production build and server.
-    command: `sh -c "rm -f ${DB} ${DB}-* && DATABASE_PATH=${DB} npx tsx scripts/setup.ts && ${createAccounts.replace(/"/g, '\\"')} && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} node server.js"`,
+    command: `sh -c "rm -f ${DB} ${DB}-* && DATABASE_PATH=${DB} npx tsx scripts/setup.ts && ${createAccounts.replace(/"/g, '\\"')} && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} APP_ORIGIN=http://localhost:${PORT} node server.js"`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -18,7 +18,7 @@ import url from "node:url";
 process.env.NODE_ENV ??= "production";
 installGlobals();
 const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
-const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE } = build.entry.module;
+const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE, lookupApiHandler, createResponseCache } = build.entry.module;
 const service = build.entry.module;
 const headers = securityHeadersForEveryResponse();
 
@@ -67,8 +67,12 @@ const publicStatic = express.static("public", { maxAge: "1h", index: false });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
 app.use(service.retryAfterOn503);
 // Loaders and actions answer 503 (try again) when another process holds the write lock.
-const handler = createRequestHandler({ build: service.withDatabaseErrorResponses(build), mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) });
-app.all("*", handler);
+const served = service.withDatabaseErrorResponses(build);
+// The hot public API is answered ahead of Remix's routing, and anonymous GETs of
+// public pages from memory until the data changes (docs/decisions/010-page-cache-and-csp.md).
+app.get("/api/lookup", lookupApiHandler);
+app.use(createResponseCache({ build: served, mode: process.env.NODE_ENV }));
+app.all("*", createRequestHandler({ build: served, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 app.use(service.errorPage);
 
 // Header, body and keep-alive timeouts and a connection cap; SIGTERM drains, then checkpoints the WAL.

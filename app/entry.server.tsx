@@ -1,13 +1,16 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
-// server.js sets the security headers on every response it sends and refuses
-// cross-site form posts before Remix sees them; it reads both rules from here.
+import { renderToString } from "react-dom/server";
+import { isPrivatePage, isPublicPage, PERSONAL, PUBLIC_PAGE_VARY, publicPageCacheControl } from "~/lib/cache-policy";
+import { contentExpiry } from "~/lib/content-expiry.server";
+import { documentSecurityPolicy } from "~/lib/security-headers.server";
+// server.js sets the security headers on every response it sends, refuses
+// cross-site form posts before Remix sees them, answers /api/lookup ahead of
+// Remix and keeps public pages in a response cache; it reads all four from here.
 export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
 export { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "~/lib/request.server";
+export { lookupApiHandler } from "~/lib/lookup-api.server";
+export { createResponseCache } from "~/lib/response-cache.server";
 // ... and runs as a service with these: start-up checks, request logs, health checks,
 // limits, busy answers and a graceful stop (app/lib/server/).
 export { openServerDatabase } from "~/lib/db.server";
@@ -17,13 +20,15 @@ export { onlyKnownMethods, healthChecks, errorPage, createHttpServer, stopGracef
 export { withDatabaseErrorResponses, retryAfterOn503 } from "~/lib/server/busy.server";
 import { currentRequestId, logLine } from "~/lib/server/request-log.server";
 
-const ABORT_DELAY = 5_000;
-
-// Staff pages must not be kept by shared computers' caches, or shown again from history after signing out.
-const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners)(\/|$)/;
-
-function applyCachePolicy(request: Request, headers: Headers) {
-  if (PRIVATE_PAGES.test(new URL(request.url).pathname)) headers.set("Cache-Control", "no-store");
+function applyCachePolicy(request: Request, status: number, headers: Headers) {
+  const { pathname } = new URL(request.url);
+  if (isPrivatePage(pathname)) headers.set("Cache-Control", "no-store");
+  else if (request.headers.has("cookie")) headers.set("Cache-Control", PERSONAL);
+  else if (isPublicPage(pathname) && status === 200 && !headers.has("Set-Cookie")) {
+    const changesAt = contentExpiry();
+    headers.set("Cache-Control", publicPageCacheControl(changesAt === null ? Infinity : (changesAt - Date.now()) / 1000));
+    headers.set("Vary", PUBLIC_PAGE_VARY);
+  }
 }
 
 // Errors go to the log with the request's id, never to the page.
@@ -34,45 +39,20 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
 };
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  applyCachePolicy(request, response.headers);
+  applyCachePolicy(request, response.status, response.headers);
   return response;
 };
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  _loadContext: AppLoadContext,
-) {
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
-      {
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applyCachePolicy(request, responseHeaders);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+/**
+ * Documents are rendered whole (no page here streams: nothing is deferred), so
+ * that their Content-Security-Policy can name the SHA-256 of each inline script
+ * Remix writes (the loader data, the module imports, scroll restoration), and a
+ * cached copy carries the policy made for its own bytes.
+ */
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {
+  const html = "<!DOCTYPE html>" + renderToString(<RemixServer context={remixContext} url={request.url} />);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Security-Policy", documentSecurityPolicy(html));
+  applyCachePolicy(request, responseStatusCode, responseHeaders);
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
 }

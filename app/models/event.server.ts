@@ -1,6 +1,7 @@
 import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { events, teamWards, wards } from "../../db/schema";
+import { contentChangesAt } from "~/lib/content-expiry.server";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
@@ -50,13 +51,19 @@ const eventsOfTeam = prepared((db) =>
     .prepare(),
 );
 
+// A list of what has not yet ended changes when the first of them ends.
+function untilFirstEnds<T extends { endsAt: Date }>(rows: T[]): T[] {
+  for (const row of rows) contentChangesAt(row.endsAt);
+  return rows;
+}
+
 /** Surgeries and meetings that have not yet ended: this ward's, and any for its whole team area. */
 export function listUpcomingEventsForWard(wardCode: string, teamId: number | null, now = new Date(), limit = 6) {
-  return eventsOfWard().all({ wardCode, teamId: teamId ?? -1, now: toSeconds(now), limit });
+  return untilFirstEnds(eventsOfWard().all({ wardCode, teamId: teamId ?? -1, now: toSeconds(now), limit }));
 }
 
 export function listUpcomingEventsForTeam(teamId: number, now = new Date(), limit = 30) {
-  return eventsOfTeam().all({ teamId, now: toSeconds(now), limit });
+  return untilFirstEnds(eventsOfTeam().all({ teamId, now: toSeconds(now), limit }));
 }
 
 export interface EventInput {

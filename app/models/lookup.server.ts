@@ -25,8 +25,11 @@ function found(wardCode: string, postcode: string | null, [lng, lat]: LngLat, ma
   };
 }
 
+// Written out rather than through drizzle: the lookup API's one query per request.
 const postcodeRow = prepared((db) =>
-  db.select().from(postcodes).where(eq(postcodes.postcode, sql.placeholder("postcode"))).prepare(),
+  db.$client.prepare<[string], Pick<typeof postcodes.$inferSelect, "postcode" | "lat" | "lng" | "wardCode" | "wardMatch">>(
+    "SELECT postcode, lat, lng, ward_code AS wardCode, ward_match AS wardMatch FROM postcodes WHERE postcode = ?",
+  ),
 );
 
 const kentPostcodeInOutcode = prepared((db) =>
@@ -42,7 +45,7 @@ const kentPostcodeInOutcode = prepared((db) =>
 export function lookupPostcode(input: unknown): LookupResult {
   const parsed = parsePostcode(input);
   if (parsed.kind !== "valid") return { status: parsed.kind };
-  const row = postcodeRow().get({ postcode: parsed.postcode });
+  const row = postcodeRow().get(parsed.postcode);
   if (row?.wardCode) return found(row.wardCode, row.postcode, [row.lng, row.lat], row.wardMatch ?? "pip") ?? { status: "unknown", postcode: parsed.postcode };
   if (row) return { status: "outside", postcode: parsed.postcode };
   // Not in the data. If no postcode in its district (e.g. SW1A, TN34, DA7) is in

@@ -2,8 +2,9 @@
 // full-precision ONS geometry, which stays untouched for point lookups), and
 // what each ward's map shape is coloured and labelled with.
 import { createHash } from "node:crypto";
-import { and, asc, eq, gte, isNotNull, isNull, lte, max } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNotNull, isNull, lte, max, min } from "drizzle-orm";
 import { districts, events, priorities, priorityUpdates, teams, teamWards, wards } from "../../db/schema";
+import { contentChangesAt, nextUkMonthStarts } from "~/lib/content-expiry.server";
 import { getDb, type Db } from "~/lib/db.server";
 import type { AreaFeature, AreaGeometry, LngLat } from "~/lib/geo";
 import { districtColours, groupNeighbours, teamColours, type MapWard, type Theme } from "~/lib/map-colours";
@@ -205,6 +206,10 @@ export function listMapWards(now = new Date()): MapWard[] {
     .where(lte(priorityUpdates.publishedAt, now))
     .groupBy(priorities.wardCode)
     .all();
+
+  // Colours by freshness are relative to this month, and an update scheduled for later appears when it is published.
+  contentChangesAt(nextUkMonthStarts(now));
+  contentChangesAt(db.select({ at: min(priorityUpdates.publishedAt) }).from(priorityUpdates).where(gt(priorityUpdates.publishedAt, now)).get()?.at);
 
   const prioritiesByWard = new Map<string, MapWard["priorities"]>();
   for (const p of active) prioritiesByWard.set(p.wardCode, [...(prioritiesByWard.get(p.wardCode) ?? []), { rank: p.rank, theme: p.theme as Theme, title: p.title }]);

@@ -37,11 +37,21 @@ function wardQuery(db: Db = getDb()) {
     .leftJoin(teams, eq(teams.id, teamWards.teamId));
 }
 
-/** A ward with its district, CSU inbox and neighbourhood team. */
-const findWardStatement = prepared((db) => wardQuery(db).where(eq(wards.code, sql.placeholder("code"))).prepare());
+// The same join as wardQuery, written out: every lookup and ward page asks for one
+// ward, and drizzle's row mapping cost more than SQLite's work.
+const findWardStatement = prepared((db) =>
+  db.$client.prepare<[string], WardSummary>(
+    `SELECT w.code, w.name, d.code AS districtCode, d.name AS districtName, d.csu_email AS csuEmail,
+            t.slug AS teamSlug, t.name AS teamName, t.email AS teamEmail, w.boundary_vintage AS boundaryVintage
+       FROM wards w JOIN districts d ON d.code = w.district_code
+       LEFT JOIN team_wards tw ON tw.ward_code = w.code LEFT JOIN teams t ON t.id = tw.team_id
+      WHERE w.code = ?`,
+  ),
+);
 
+/** A ward with its district, CSU inbox and neighbourhood team. */
 export function findWard(code: string): WardSummary | null {
-  return findWardStatement().get({ code }) ?? null;
+  return findWardStatement().get(code) ?? null;
 }
 
 export function listWardsInDistrict(districtCode: string): WardSummary[] {

@@ -79,8 +79,32 @@ describe("GET /api/lookup", () => {
     const res = await respond(lookupApi, "/api/lookup?postcode=ME15%209BZ");
     expect(res.status).toBe(200);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    expect(res.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
-    expect(await res.json()).toMatchObject({ url: "http://localhost/wards/E05015608", team: { url: expect.stringMatching(/^http:\/\/localhost\/teams\//) } });
+    expect(res.headers.get("Cache-Control")).toMatch(/public, max-age=\d+/);
+    // No APP_ORIGIN here: the addresses are root-relative.
+    expect(await res.json()).toMatchObject({ url: "/wards/E05015608", team: { url: expect.stringMatching(/^\/teams\/maidstone-/) } });
+  });
+
+  it("never puts the Host header a request names into its answer", async () => {
+    const forged = await lookupApi({ request: new Request("http://evil.example/api/lookup?postcode=ME15%209BZ", { headers: { Host: "evil.example" } }), params: {}, context: {} });
+    const text = await forged.text();
+    expect(text).not.toContain("evil.example");
+    expect(JSON.parse(text)).toMatchObject({ url: "/wards/E05015608" });
+  });
+
+  it("gives the same answer through server.js's handler as through the route", async () => {
+    const { lookupApiHandler } = await import("~/lib/lookup-api.server");
+    for (const url of ["/api/lookup?postcode=me15%209bz", "/api/lookup?lat=51.24876&lng=0.5426", "/api/lookup?postcode=SW1A%201AA", "/api/lookup"]) {
+      const sent: { status?: number; headers?: Record<string, unknown>; body?: string } = {};
+      const res = {
+        writeHead: (status: number, headers: Record<string, unknown>) => Object.assign(sent, { status, headers }),
+        end: (body: string) => Object.assign(sent, { body }),
+      };
+      lookupApiHandler({ url, method: "GET", headers: { host: "evil.example" } } as never, res as never);
+      const viaRoute = await respond(lookupApi, url);
+      expect(sent.status, url).toBe(viaRoute.status);
+      expect(JSON.parse(sent.body!), url).toEqual(await viaRoute.json());
+      expect(sent.headers!["Cache-Control"], url).toBe(viaRoute.headers.get("Cache-Control") ?? undefined);
+    }
   });
 
   it("explains what it needs when given nothing", async () => {
