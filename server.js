@@ -36,11 +36,13 @@ app.disable("x-powered-by");
 // trust, e.g. TRUST_PROXY=1; req.ip is then the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 
+// One JSON line per request: request id, status, time, the signed-in user; set-password links redacted.
 app.use(service.requestLog({ trustIncomingId: !!process.env.TRUST_PROXY }));
 app.use((_req, res, next) => {
   res.set(headers);
   next();
 });
+// GET, HEAD and POST only (405 otherwise: TRACE, PUT on a form ...); then /healthz and /readyz.
 app.use(service.onlyKnownMethods);
 app.use(service.healthChecks);
 // A form posted from another site is refused here with a 403; Remix itself would
@@ -65,8 +67,9 @@ const publicFiles = new Set(
 );
 const publicStatic = express.static("public", { maxAge: "1h", index: false });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
+// Loaders and actions answer 503 with Retry-After (try again) when another process holds
+// the write lock; an error that still escapes gets a plain page, never a stack trace.
 app.use(service.retryAfterOn503);
-// Loaders and actions answer 503 (try again) when another process holds the write lock.
 const served = service.withDatabaseErrorResponses(build);
 // The hot public API is answered ahead of Remix's routing, and anonymous GETs of
 // public pages from memory until the data changes (docs/decisions/010-page-cache-and-csp.md).

@@ -193,9 +193,8 @@ test.describe("ward, district and team pages", () => {
 
   test("a district page shades its wards", async ({ page }) => {
     await page.goto(`/districts/${SWALE}`);
-    const rows = await page.locator("table tbody tr").count();
-    await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(rows);
-    expect(rows).toBe(24);
+    await expect(page.locator("table tbody tr")).toHaveCount(24);
+    await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(24);
     await screenshotMap(page, "district-page");
     await expectNoAxeViolations(page);
   });
@@ -203,7 +202,11 @@ test.describe("ward, district and team pages", () => {
   test("a team page shades the wards it covers", async ({ page }) => {
     await page.goto(`/wards/${PARK_WOOD}`);
     await page.getByRole("link", { name: /Neighbourhood Team$/ }).first().click();
+    // Count the team's ward links only once its page is the one shown.
+    await expect(page).toHaveURL(/\/teams\/[a-z0-9-]+$/);
+    await expect(page.getByTestId("team-wards").getByRole("link").first()).toBeVisible();
     const listed = await page.getByTestId("team-wards").getByRole("link").count();
+    expect(listed).toBeGreaterThan(0);
     await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(listed);
     await screenshotMap(page, "team-page");
     await expectNoAxeViolations(page);
@@ -245,6 +248,9 @@ test.describe("/partners/map", () => {
 
     await page.getByRole("checkbox", { name: "Surgery and meeting venues" }).check();
     await page.getByRole("checkbox", { name: "Neighbourhood team areas" }).check();
+    // Count the venues only once the page shows both layers just chosen.
+    await expect(page).toHaveURL(/layers=districts,teams,venues,priorities&theme=drugs/);
+    await expect(page.getByTestId("venue-table").locator("tbody tr").first()).toBeVisible();
     const venues = await page.getByTestId("venue-table").locator("tbody tr").count();
     await expect(page.locator("path.map-venue-dot")).toHaveCount(venues);
     await expect(page.locator("path.map-team")).toHaveCount(46);

@@ -127,8 +127,9 @@ test.describe("ward-name search", () => {
     await page.getByLabel("Or search by ward name").fill("park");
     await page.getByRole("button", { name: "Search wards" }).click();
     const results = page.getByTestId("ward-results").getByRole("link");
-    expect(await results.count()).toBeGreaterThan(3);
+    // The results are on the next page: wait for it before counting.
     await expect(page.getByTestId("ward-results")).toContainText("Park Wood & Mangravet");
+    expect(await results.count()).toBeGreaterThan(3);
 
     await page.getByLabel("Or search by ward name").fill("park wood");
     await page.getByRole("button", { name: "Search wards" }).click();
