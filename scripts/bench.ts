@@ -168,7 +168,7 @@ function peakRssMb(pid: number): number | null {
 
 type Result = { reqPerSec: number; p50: number; p99: number; errors: number };
 
-async function measure(base: string, t: Pick<BenchTarget, "name" | "paths" | "headers">, extra: Record<string, unknown> = {}): Promise<Result> {
+async function measure(base: string, t: Pick<BenchTarget, "name" | "paths" | "headers">, extra: Record<string, unknown> = {}, afterWarmUp = () => {}): Promise<Result> {
   const load = (duration: number) =>
     autocannon({
       url: base,
@@ -178,6 +178,7 @@ async function measure(base: string, t: Pick<BenchTarget, "name" | "paths" | "he
     });
   // The first seconds measure V8 compiling the code, not the service: warm up, then measure.
   await load(2);
+  afterWarmUp();
   const r = await load(DURATION);
   const errors = r.errors + r.timeouts + r.non2xx - (t.name.includes("302") ? r["3xx"] : 0);
   return { reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
@@ -223,6 +224,9 @@ async function firstRenderAfterPublish(wardPath: string): Promise<{ result: Resu
         answered++;
         if (headers["x-cache"] === "miss") rendered++;
       },
+    }, () => {
+      rendered = 0;
+      answered = 0;
     });
     return { result, rendered, answered, sampleOk };
   } finally {
@@ -277,9 +281,11 @@ async function run() {
     }
 
     const publish = await firstRenderAfterPublish(pages.ward);
+    // Requests that arrive together after the same write share one render; the renders a second are shown too.
     console.log(
-      `${`GET ${pages.ward}, first render after a publish`.padEnd(46)} ${num(publish.result.reqPerSec)} req/s ${num(publish.result.p50, 4)} ms ${num(publish.result.p99, 4)} ms  ` +
-        `${publish.rendered}/${publish.answered} rendered, each showed the write before it: ${publish.sampleOk ? "yes" : "NO"}  ${ok(publish.result.reqPerSec >= 500)} (target ≥ 500 req/s)`,
+      `${`GET ${pages.ward}, a write before every request`.padEnd(46)} ${num(publish.result.reqPerSec)} req/s ${num(publish.result.p50, 4)} ms ${num(publish.result.p99, 4)} ms  ` +
+        `${ok(publish.result.reqPerSec >= 500)} (target ≥ 500 req/s); ${num(publish.rendered / DURATION, 0)} renders/s (${publish.rendered} of ${publish.answered} answers rendered); ` +
+        `20 sequential write-then-read checks showed each write: ${publish.sampleOk ? "yes" : "NO"}`,
     );
 
     const peak = peakRssMb(server.pid!);

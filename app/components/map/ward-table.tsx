@@ -1,15 +1,34 @@
-import { Link } from "@remix-run/react";
+import { useNavigate } from "@remix-run/react";
+import { memo, type MouseEvent } from "react";
 import { freshnessLabel, freshnessOf, type MapWard } from "~/lib/map-colours";
 import { formatMonth } from "~/lib/format";
 import { THEME_LABELS } from "~/lib/labels";
 
-/** The map's text alternative: every ward it draws, with what the map shows about it. */
-export function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; currentMonth: string; caption: string }) {
+/**
+ * A click on one of the table's links, followed inside the app (as <Link> would)
+ * unless the person asked for a new tab or window. One handler for the table's
+ * 560 links: a <Link> each made the table the dearest part of rendering /map.
+ */
+function useFollowLinks() {
+  const navigate = useNavigate();
+  return (event: MouseEvent<HTMLElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest("a") : null;
+    if (!link || link.target || link.origin !== window.location.origin) return;
+    event.preventDefault();
+    navigate(link.pathname + link.search);
+  };
+}
+
+/** The map's text alternative: every ward it draws, with what the map shows about it. Redrawn only when the wards change, not the colouring. */
+export const WardTable = memo(function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; currentMonth: string; caption: string }) {
+  const followLinks = useFollowLinks();
   // A handful of distinct months across 279 rows: format each once.
   const months = new Map<string, string>();
   const month = (m: string) => months.get(m) ?? months.set(m, formatMonth(m)).get(m)!;
   return (
-    <div className="table-scroll">
+    // Only catches clicks on the links inside, which keyboards already activate: nothing here needs a key handler.
+    <div className="table-scroll" onClick={followLinks}>
       <table className="ward-table" data-testid="ward-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -27,10 +46,10 @@ export function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; 
             return (
               <tr key={w.code}>
                 <th scope="row">
-                  <Link to={`/wards/${w.code}`}>{w.name}</Link>
+                  <a href={`/wards/${w.code}`}>{w.name}</a>
                 </th>
                 <td>{w.districtName}</td>
-                <td>{w.teamSlug ? <Link to={`/teams/${w.teamSlug}`}>{w.teamName}</Link> : "Not assigned"}</td>
+                <td>{w.teamSlug ? <a href={`/teams/${w.teamSlug}`}>{w.teamName}</a> : "Not assigned"}</td>
                 <td>
                   {w.priorities.length ? (
                     <ol>
@@ -55,4 +74,4 @@ export function WardTable({ wards, currentMonth, caption }: { wards: MapWard[]; 
       </table>
     </div>
   );
-}
+});
