@@ -14,7 +14,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { geometryVersion } from "../app/lib/map-urls";
+import { geometryVersion } from "../app/lib/map/urls";
 
 const { values } = parseArgs({
   options: {

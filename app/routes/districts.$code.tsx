@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { normaliseGssCode } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";

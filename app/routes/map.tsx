@@ -8,10 +8,11 @@ import { mapStylesheets } from "~/components/map/styles";
 import { useSearchState } from "~/components/map/use-search-state";
 import { WardTable } from "~/components/map/ward-table";
 import { ukMonth } from "~/lib/format";
-import { COLOUR_MODE_LABELS, COLOUR_MODES, isColourMode, legendFor, type ColourMode } from "~/lib/map-colours";
-import { mapTileLayer } from "~/lib/map-tiles.server";
-import { districtsGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map-urls";
-import { getBoundaryLayers, listMapWards, mapColours } from "~/models/map.server";
+import { COLOUR_MODE_LABELS, COLOUR_MODES, isColourMode, legendFor, type ColourMode } from "~/lib/map/colours";
+import { mapTileLayer } from "~/lib/map/tiles.server";
+import { districtsGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map/urls";
+import { getBoundaryLayers } from "~/models/boundaries.server";
+import { listMapWards, mapColours } from "~/models/map.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 

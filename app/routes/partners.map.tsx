@@ -9,12 +9,13 @@ import { useSearchState } from "~/components/map/use-search-state";
 import { WardTable } from "~/components/map/ward-table";
 import { formatEventTime, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "~/lib/labels";
-import { THEME_RANK_COLOURS, themeRank, type Theme } from "~/lib/map-colours";
-import { layerSearch, parseLayerSelection, PARTNER_LAYER_LABELS, PARTNER_LAYERS, type LayerSelection, type PartnerLayer } from "~/lib/map-layers";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { THEME_RANK_COLOURS, themeRank, type Theme } from "~/lib/map/colours";
+import { layerSearch, parseLayerSelection, PARTNER_LAYER_LABELS, PARTNER_LAYERS, type LayerSelection, type PartnerLayer } from "~/lib/map/layers";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { requirePermission } from "~/lib/permissions.server";
-import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map-urls";
-import { getBoundaryLayers, listMapWards, listUpcomingVenues, mapColours, teamAreasVersion } from "~/models/map.server";
+import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map/urls";
+import { getBoundaryLayers, teamAreasVersion } from "~/models/boundaries.server";
+import { listMapWards, listUpcomingVenues, mapColours } from "~/models/map.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 

@@ -6,7 +6,7 @@ import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { isSlug } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { listUpcomingEventsForTeam } from "~/models/event.server";
 import { listOfficersForTeam } from "~/models/officer.server";
 import { findTeamBySlug } from "~/models/team.server";

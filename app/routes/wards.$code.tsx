@@ -8,7 +8,7 @@ import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
 import { normaliseGssCode } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
 import { listOfficersForWard } from "~/models/officer.server";
 import { listPrioritiesForWard } from "~/models/priority.server";

@@ -1,6 +1,6 @@
 // The partner map's layer choices, as they travel in page and download addresses.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LAYERS, layerSearch, parseLayerSelection } from "~/lib/map-layers";
+import { DEFAULT_LAYERS, layerSearch, parseLayerSelection } from "~/lib/map/layers";
 
 const parse = (query: string) => parseLayerSelection(new URLSearchParams(query));
 

@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
 import { formatEventTime } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
-import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map-urls";
+import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map/urls";
 import { AreaMap } from "./lazy-maps";
 import type { VenueMarker } from "./types";
 

@@ -2,7 +2,7 @@ import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { toLatLng, type LngLat } from "~/lib/geo";
-import { ARROW_DIRECTIONS, nearestPlace, nextInDirection, type Place } from "~/lib/map-navigation";
+import { ARROW_DIRECTIONS, nearestPlace, nextInDirection, type Place } from "~/lib/map/navigation";
 import type { WardDescription, WardShapeCollection } from "./types";
 
 export interface WardShapesProps {

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { freshnessLabel, freshnessOf, type MapWard } from "~/lib/map-colours";
+import { freshnessLabel, freshnessOf, type MapWard } from "~/lib/map/colours";
 import { formatMonth } from "~/lib/format";
 import { THEME_LABELS } from "~/lib/labels";
 

@@ -1,7 +1,7 @@
 // The layers a partner agency can switch on and off on /partners/map, as they
 // appear in the page address and in the download addresses.
-import type { Theme } from "./map-colours";
-import { THEME_LABELS } from "./labels";
+import type { Theme } from "./colours";
+import { THEME_LABELS } from "../labels";
 
 export const PARTNER_LAYERS = ["wards", "districts", "teams", "venues", "priorities"] as const;
 export type PartnerLayer = (typeof PARTNER_LAYERS)[number];
