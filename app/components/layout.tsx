@@ -100,7 +100,8 @@ export function SiteFooter() {
           Contains public sector information licensed under the{" "}
           <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>. Source: Office for
           National Statistics. Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and
-          database right 2025. Contains GeoPlace data © Local Government Information House Limited copyright and database right 2025.
+          database right 2025. Contains GeoPlace data © Local Government Information House Limited copyright and database right 2025. Place names from{" "}
+          <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.
         </p>
       </div>
     </footer>

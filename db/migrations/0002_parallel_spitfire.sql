@@ -1,0 +1,11 @@
+CREATE TABLE `places` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`folded` text NOT NULL,
+	`lat` real NOT NULL,
+	`lng` real NOT NULL,
+	`ward_code` text NOT NULL,
+	FOREIGN KEY (`ward_code`) REFERENCES `wards`(`code`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `places_folded_idx` ON `places` (`folded`);
