@@ -164,3 +164,22 @@ export function getTeamAreas(): TeamAreas {
   teamAreaCache = { version, features };
   return teamAreaCache;
 }
+
+/**
+ * A team's wards (role "ward") followed by the wards bordering them (role
+ * "neighbour"), on the county's simplified boundaries: what the team page
+ * draws, without the other 250-odd wards. Null for an unknown team.
+ */
+export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
+  const rows = teamAssignment(getDb()).filter((r) => r.slug === slug);
+  if (rows.length === 0) return null;
+  const layers = getBoundaryLayers();
+  const own = new Set(rows.map((r) => r.wardCode));
+  const around = new Set([...own].flatMap((c) => layers.neighbours.get(c) ?? []).filter((c) => !own.has(c)));
+  const shape = (code: string, role: "ward" | "neighbour") => {
+    const i = layers.wardIndex.get(code);
+    const f = i === undefined ? undefined : layers.wards[i];
+    return f ? [{ ...f, properties: { ...f.properties, role } }] : [];
+  };
+  return [...[...own].flatMap((c) => shape(c, "ward")), ...[...around].sort().flatMap((c) => shape(c, "neighbour"))];
+}

@@ -88,12 +88,15 @@ export function AreaMapSection({
   description,
   wardCodes,
   boundaryVintage,
+  geometryUrl,
   tiles,
 }: {
   title: string;
   description: string;
   wardCodes: string[];
   boundaryVintage: string | undefined;
+  /** Only the boundaries the map draws; by default every ward in the county. */
+  geometryUrl?: string;
   tiles: TileLayerConfig | null;
 }) {
   if (!boundaryVintage || wardCodes.length === 0) return null;
@@ -104,7 +107,7 @@ export function AreaMapSection({
           <h2 id="area-map-title">{title}</h2>
           <p>{description}</p>
           <AreaMap
-            geometryUrl={wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
+            geometryUrl={geometryUrl ?? wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
             highlight={wardCodes}
             label={`Interactive map: ${description}`}
             tiles={tiles}
