@@ -225,10 +225,7 @@ test.describe("/partners/map", () => {
     await expect(page).toHaveURL(/\/partners\/map$/);
   });
 
-  // Known defect: after choosing a theme in the browser, the "Wards where … is a priority"
-  // table keeps extra rows (123 listed for drugs where 101 wards have it; the map and the
-  // downloads show 101). Unskip once the table re-renders correctly.
-  test.fixme("switches layers on and off, and downloads exactly what is shown", async ({ page }) => {
+  test("switches layers on and off, and downloads exactly what is shown", async ({ page }) => {
     await signIn(page, ACCOUNTS.partner);
     await openMap(page, "/partners/map");
     await expect(page.locator("path.map-district")).toHaveCount(13);
