@@ -55,6 +55,9 @@ export default function MapPage() {
 
   return (
     <>
+      {/* Start fetching the boundaries with the page, not after the map code has loaded and run. */}
+      <link rel="preload" href={urls.wards} as="fetch" crossOrigin="anonymous" />
+      <link rel="preload" href={urls.districts} as="fetch" crossOrigin="anonymous" />
       <h1>Map of wards in Kent and Medway</h1>
       <p className="lead">All 279 wards, the 13 districts and the neighbourhood teams that police them.</p>
 

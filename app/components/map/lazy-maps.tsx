@@ -2,13 +2,18 @@
 // hydrated, and only by pages that render one of these. Without JavaScript
 // there is no map, so nothing is drawn for one: no empty box, no skip link,
 // no help text (see MapOnly for the words around a map).
-import { lazy, Suspense, useId, type ReactNode } from "react";
+import gestureStyles from "leaflet-gesture-handling/dist/leaflet-gesture-handling.css";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from "react";
 import { ClientOnly } from "~/components/client-only";
 import type { AreaMapProps, CountyMapProps, PartnerMapProps } from "./types";
 
-const CountyMapClient = lazy(() => import("./county-map.client"));
-const AreaMapClient = lazy(() => import("./area-map.client"));
-const PartnerMapClient = lazy(() => import("./partner-map.client"));
+const loadCountyMap = () => import("./county-map.client");
+const loadAreaMap = () => import("./area-map.client");
+const loadPartnerMap = () => import("./partner-map.client");
+const CountyMapClient = lazy(loadCountyMap);
+const AreaMapClient = lazy(loadAreaMap);
+const PartnerMapClient = lazy(loadPartnerMap);
 
 /** Text and controls that only make sense beside a map: shown only where a map can be. */
 export function MapOnly({ children }: { children: () => ReactNode }) {
@@ -28,7 +33,45 @@ export function MapHelp({ id, opens = "the ward's page" }: { id?: string; opens?
   );
 }
 
-function Deferred({ size, label, children }: { size: "county" | "area"; label: string; children: () => ReactNode }) {
+/**
+ * Add Leaflet's stylesheets when a map is about to be drawn (in parallel with
+ * its code), and say when they have arrived: a map drawn before them is a jumble.
+ * They are not in the routes' `links`, so they never hold up a page's first paint.
+ */
+function useLeafletStyles(load: () => Promise<unknown>): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    // The map's code downloads at the same time (import() fetches a module once).
+    load().catch(() => undefined);
+    const links = [leafletStyles, gestureStyles].map((href) => {
+      const found = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
+      if (found) return found;
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      document.head.append(link);
+      return link;
+    });
+    // Loaded, or failed (the map still works, unstyled, rather than never appearing).
+    const settled = new Set(links.filter((l) => l.sheet));
+    const check = () => settled.size === links.length && setReady(true);
+    const listeners = links.map((l) => {
+      const done = () => (settled.add(l), check());
+      l.addEventListener("load", done);
+      l.addEventListener("error", done);
+      return () => (l.removeEventListener("load", done), l.removeEventListener("error", done));
+    });
+    check();
+    return () => listeners.forEach((remove) => remove());
+  }, [load]);
+  return ready;
+}
+
+function Styled({ load, placeholder, children }: { load: () => Promise<unknown>; placeholder: ReactNode; children: () => ReactNode }) {
+  return <>{useLeafletStyles(load) ? children() : placeholder}</>;
+}
+
+function Deferred({ size, label, load, children }: { size: "county" | "area"; label: string; load: () => Promise<unknown>; children: () => ReactNode }) {
   const after = `after-map-${useId().replace(/:/g, "")}`;
   const placeholder = <div className={`map map--${size} map--placeholder`} aria-hidden="true" />;
   return (
@@ -38,7 +81,11 @@ function Deferred({ size, label, children }: { size: "county" | "area"; label: s
           <a href={`#${after}`} className="skip-map">
             Skip the map{label ? `: ${label}` : ""}
           </a>
-          <Suspense fallback={placeholder}>{children()}</Suspense>
+          <Suspense fallback={placeholder}>
+            <Styled load={load} placeholder={placeholder}>
+              {children}
+            </Styled>
+          </Suspense>
           <span id={after} tabIndex={-1} className="map-after" />
         </>
       )}
@@ -48,7 +95,7 @@ function Deferred({ size, label, children }: { size: "county" | "area"; label: s
 
 export function CountyMap(props: CountyMapProps) {
   return (
-    <Deferred size="county" label="go to the list of wards">
+    <Deferred size="county" label="go to the list of wards" load={loadCountyMap}>
       {() => <CountyMapClient {...props} />}
     </Deferred>
   );
@@ -56,7 +103,7 @@ export function CountyMap(props: CountyMapProps) {
 
 export function AreaMap(props: AreaMapProps) {
   return (
-    <Deferred size="area" label="">
+    <Deferred size="area" label="" load={loadAreaMap}>
       {() => <AreaMapClient {...props} />}
     </Deferred>
   );
@@ -64,7 +111,7 @@ export function AreaMap(props: AreaMapProps) {
 
 export function PartnerMap(props: PartnerMapProps) {
   return (
-    <Deferred size="county" label="go to the tables">
+    <Deferred size="county" label="go to the tables" load={loadPartnerMap}>
       {() => <PartnerMapClient {...props} />}
     </Deferred>
   );

@@ -1,7 +1,7 @@
 // The county map's text alternative: every ward, grouped by district, each
 // group a disclosure so a phone is not handed 279 rows at once. Complete
 // without JavaScript; with it, a filter box narrows the list as you type.
-import { Link } from "@remix-run/react";
+// Plain links, not <Link>: 558 router links cost a phone seconds to hydrate.
 import { useMemo, useState } from "react";
 import { ClientOnly } from "~/components/client-only";
 import { formatMonth } from "~/lib/format";
@@ -69,11 +69,11 @@ export function WardList({ wards, currentMonth }: { wards: MapWard[]; currentMon
                 const freshness = freshnessOf(w.latestUpdate, currentMonth);
                 return (
                   <li key={w.code}>
-                    <Link to={`/wards/${w.code}`} className="ward-list__name">
+                    <a href={`/wards/${w.code}`} className="ward-list__name">
                       {w.name}
-                    </Link>
+                    </a>
                     <span className="ward-list__meta">
-                      {w.teamSlug ? <Link to={`/teams/${w.teamSlug}`}>{w.teamName}</Link> : "No team assigned"}
+                      {w.teamSlug ? <a href={`/teams/${w.teamSlug}`}>{w.teamName}</a> : "No team assigned"}
                       {top ? ` · ${THEME_LABELS[top.theme]}: ${top.title}` : " · No active priorities"}
                       {" · "}
                       {w.latestUpdate ? `last update ${formatMonth(w.latestUpdate)}` : "no updates"}
