@@ -50,7 +50,7 @@ export function WardList({ wards, currentMonth }: { wards: MapWard[]; currentMon
               onChange={(e) => setFilter(e.target.value)}
             />
             <p id="ward-filter-count" role="status" className="secondary small">
-              {q ? `${shown} ward${shown === 1 ? "" : "s"} match` : ""}
+              {q ? (shown === 1 ? "1 ward matches" : `${shown} wards match`) : ""}
             </p>
           </div>
         )}
