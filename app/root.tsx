@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader } from "~/components/layout";
+import { RouteAnnouncer } from "~/components/route-announcer";
 import { blankSessionCookie, checkSession, hasSessionCookie } from "~/lib/auth.server";
 import stylesheet from "~/styles/app.css";
 
@@ -41,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
+        <RouteAnnouncer />
         <ScrollRestoration />
         <Scripts />
       </body>

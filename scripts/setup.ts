@@ -12,7 +12,8 @@ const run = (script: string, ...args: string[]) =>
   execFileSync(process.execPath, ["--import", "tsx", script, ...args], { stdio: "inherit" });
 
 const counts = countGeography(db);
-if (counts.wards === 0 || counts.kentPostcodes === 0) run("scripts/import-geography.ts");
+const placeCount = (db.$client.prepare("SELECT count(*) AS n FROM places").get() as { n: number }).n;
+if (counts.wards === 0 || counts.kentPostcodes === 0 || placeCount === 0) run("scripts/import-geography.ts");
 else console.log(`Geography already loaded: ${counts.wards} wards, ${counts.kentPostcodes} Kent postcodes.`);
 run("scripts/seed.ts", "--if-empty");
 console.log(`Database ready: ${env().DATABASE_PATH}`);

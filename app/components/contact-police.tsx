@@ -15,7 +15,8 @@ export function ContactPolice({ compact = false }: { compact?: boolean }) {
         </li>
         {!compact && (
           <li>
-            Noise, abandoned vehicles and fly-tipping are dealt with by your local council.
+            Report fly-tipping, noise and abandoned vehicles to your local council, which deals with them. The neighbourhood team works with the
+            council where they are linked to crime or residents have made them a PACT priority.
           </li>
         )}
       </ul>

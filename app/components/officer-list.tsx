@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CSU_INBOX } from "~/lib/labels";
 
 export interface OfficerCardData {
   slug: string;
@@ -12,7 +13,7 @@ export interface OfficerCardData {
 
 /** Officers as cards; `currentWard` hides that ward from each officer's "also covers" list. */
 export function OfficerList({ officers, contactEmail, currentWard }: { officers: OfficerCardData[]; contactEmail: string; currentWard?: string }) {
-  if (officers.length === 0) return <p>No officers are listed for this area at the moment. Contact the Community Safety Unit below.</p>;
+  if (officers.length === 0) return <p>No officers are listed for this area at the moment. Email the {CSU_INBOX} below.</p>;
   return (
     <ul className="cards" data-testid="officers">
       {officers.map((o) => {

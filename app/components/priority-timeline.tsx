@@ -32,8 +32,10 @@ const statusTag: Record<keyof typeof UPDATE_STATUS_LABELS, string> = {
 /** One PACT priority: what residents said, and month by month what was done ("you said, we did"). */
 export function PriorityCard({ priority: p }: { priority: PriorityData }) {
   const closed = p.status === "closed";
+  // Updates arrive newest first: the latest is shown, earlier months on request.
+  const [latest, ...earlier] = p.updates;
   return (
-    <article className={`priority${closed ? " priority--closed" : ""}`} data-testid={closed ? "closed-priority" : "priority"}>
+    <article id={`priority-${p.id}`} className={`priority${closed ? " priority--closed" : ""}`} data-testid={closed ? "closed-priority" : "priority"}>
       <p>
         <strong className="tag tag--grey">{THEME_LABELS[p.theme]}</strong> {closed ? <strong className="tag">Closed</strong> : null}
       </p>
@@ -54,25 +56,39 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
           <p>{p.outcome}</p>
         </div>
       ) : null}
-      {p.updates.length > 0 ? (
-        <details open={!closed}>
+      {latest ? (
+        <>
+          <p className="priority__latest-title">Latest update</p>
+          <ol className="timeline">
+            <UpdateItem update={latest} />
+          </ol>
+        </>
+      ) : null}
+      {earlier.length > 0 ? (
+        <details>
           <summary>
-            Progress, month by month ({p.updates.length} update{p.updates.length === 1 ? "" : "s"})
+            Show earlier months ({earlier.length} update{earlier.length === 1 ? "" : "s"})
           </summary>
-          <ol className="timeline" reversed>
-            {p.updates.map((u) => (
-              <li key={u.id}>
-                <h4>
-                  {formatMonth(u.month)} <span className={statusTag[u.status]}>{UPDATE_STATUS_LABELS[u.status]}</span>
-                </h4>
-                <p>{u.actionTaken}</p>
-                {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
-                {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
-              </li>
+          <ol className="timeline">
+            {earlier.map((u) => (
+              <UpdateItem key={u.id} update={u} />
             ))}
           </ol>
         </details>
       ) : null}
     </article>
+  );
+}
+
+function UpdateItem({ update: u }: { update: PriorityData["updates"][number] }) {
+  return (
+    <li>
+      <h4>
+        {formatMonth(u.month)} <span className={statusTag[u.status]}>{UPDATE_STATUS_LABELS[u.status]}</span>
+      </h4>
+      <p>{u.actionTaken}</p>
+      {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
+      {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
+    </li>
   );
 }

@@ -44,10 +44,10 @@ export function WardNameForm({ value = "", error }: { value?: string; error?: st
     <form method="get" action="/search" noValidate role="search" aria-label="Ward name">
       <div className={`form-group${error ? " form-group--error" : ""}`}>
         <label htmlFor="q" className="label">
-          Or search by ward name
+          Or search by ward, town or village
         </label>
         <p id="q-hint" className="hint">
-          For example, Park Wood or Broadstairs
+          For example, Park Wood, Broadstairs or Westgate-on-Sea
         </p>
         {error ? (
           <p id="q-error" className="error-message">

@@ -24,6 +24,14 @@ export function formatEventTime(startsAt: Date | string, endsAt: Date | string):
   return `${weekdayFmt.format(start)} ${dateFmt.format(start)}, ${formatTime(start)} to ${formatTime(new Date(endsAt))}`;
 }
 
+const shortDateFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, weekday: "short", day: "numeric", month: "short" });
+
+/** "Tue 1 Dec, 7pm to 8:30pm": for a summary line, where the event is weeks away at most. */
+export function formatShortEventTime(startsAt: Date | string, endsAt: Date | string): string {
+  const start = new Date(startsAt);
+  return `${shortDateFmt.format(start).replace(",", "")}, ${formatTime(start)} to ${formatTime(new Date(endsAt))}`;
+}
+
 /** "March 2026" from "2026-03". */
 export function formatMonth(month: string): string {
   return monthFmt.format(new Date(`${month}-01T00:00:00Z`));

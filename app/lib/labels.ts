@@ -25,3 +25,6 @@ export const EVENT_TYPE_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
   street_meeting: "Street meeting",
   online: "Online surgery",
 };
+
+/** The one name residents see for a district's non-urgent email address. */
+export const CSU_INBOX = "Community Safety Unit (CSU) inbox";

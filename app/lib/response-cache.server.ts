@@ -13,7 +13,7 @@ import { isPublicPage } from "./cache-policy";
 import { withContentExpiry } from "./content-expiry.server";
 import { dataVersion } from "./data-version.server";
 import { env } from "./env.server";
-import { chooseEncoding } from "./map-response.server";
+import { chooseEncoding } from "./map/response.server";
 
 type Encoding = "br" | "gzip" | "identity";
 

@@ -56,4 +56,18 @@ export class WardIndex {
     }
     return best;
   }
+
+  /** Every ward within maxMetres of a point, nearest first (0 m: the point is inside it). */
+  around([lng, lat]: LngLat, maxMetres: number): { code: string; metres: number }[] {
+    const dLat = maxMetres / METRES_PER_DEGREE_LAT;
+    const dLng = dLat / Math.cos((lat * Math.PI) / 180);
+    const found: { code: string; metres: number }[] = [];
+    for (const i of this.tree.search(lng - dLng, lat - dLat, lng + dLng, lat + dLat)) {
+      const ward = this.wards[i];
+      if (!ward) continue;
+      const metres = Math.max(0, pointToPolygonDistance([lng, lat], ward.geometry, { units: "meters" }));
+      if (metres <= maxMetres) found.push({ code: ward.code, metres: Math.round(metres) });
+    }
+    return found.sort((a, b) => a.metres - b.metres || a.code.localeCompare(b.code));
+  }
 }

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { districts } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import { foldName } from "~/lib/place-names";
 
 export function listDistricts() {
   return getDb()
@@ -18,4 +19,11 @@ export function findDistrict(code: string) {
       .where(eq(districts.code, code))
       .get() ?? null
   );
+}
+
+/** The district a typed name is (folded as for every name search), or null. */
+export function findDistrictByName(query: string) {
+  const q = foldName(query);
+  if (!q) return null;
+  return listDistricts().find((d) => foldName(d.name) === q) ?? null;
 }

@@ -4,7 +4,7 @@ import { prepared } from "~/lib/db.server";
 import { KENT_BBOX, isInBBox, type LngLat } from "~/lib/geo";
 import type { FoundWard, LookupResult } from "~/lib/lookup";
 import { parsePostcode } from "~/lib/postcode";
-import { findWard, getWardIndex } from "./ward.server";
+import { findWard, getWardIndex, type WardSummary } from "./ward.server";
 
 /** How far off the coast or estuary a point may be and still get the nearest Kent ward. */
 export const NEAREST_WARD_METRES = 100;
@@ -65,4 +65,27 @@ export function lookupPoint(lat: number | null, lng: number | null): LookupResul
   const nearest = index.nearest(point, NEAREST_WARD_METRES);
   if (nearest) return found(nearest.code, null, point, "nearest") ?? { status: "outside", postcode: null };
   return { status: "outside", postcode: null };
+}
+
+const wardsOfOutcode = prepared((db) =>
+  db
+    .select({ wardCode: postcodes.wardCode, postcodes: sql<number>`count(*)` })
+    .from(postcodes)
+    .where(and(eq(postcodes.outcode, sql.placeholder("outcode")), isNotNull(postcodes.wardCode)))
+    .groupBy(postcodes.wardCode)
+    .orderBy(sql`count(*) DESC`, postcodes.wardCode)
+    .prepare(),
+);
+
+/**
+ * The Kent wards a postcode district ("ME15") covers, the ward holding most of
+ * its postcodes first; empty when none of it is in Kent.
+ */
+export function listWardsInOutcode(outcode: string): (WardSummary & { postcodes: number })[] {
+  return wardsOfOutcode()
+    .all({ outcode })
+    .flatMap((r) => {
+      const ward = r.wardCode ? findWard(r.wardCode) : null;
+      return ward ? [{ ...ward, postcodes: r.postcodes }] : [];
+    });
 }

@@ -1,7 +1,8 @@
-import { asc, eq, like, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { districts, teams, teamWards, wards } from "../../db/schema";
 import { getDb, prepared, type Db } from "~/lib/db.server";
 import type { AreaGeometry } from "~/lib/geo";
+import { foldName } from "~/lib/place-names";
 import { WardIndex } from "~/lib/ward-index";
 
 const wardSummary = {
@@ -62,18 +63,32 @@ export function listWardsOfTeam(teamId: number): WardSummary[] {
   return wardQuery().where(eq(teamWards.teamId, teamId)).orderBy(asc(wards.name)).all();
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+// The 279 ward names, folded once per database: matching in memory lets
+// "st peters" find "St Peter's" and "westgate on sea" find "Westgate-on-Sea".
+let foldedNames: { db: Db; wards: { code: string; folded: string }[] } | undefined;
 
-/** Wards whose name contains the words typed, best matches (name starts with it) first. */
+function foldedWardNames(): { code: string; folded: string }[] {
+  const db = getDb();
+  if (foldedNames?.db !== db) {
+    const rows = db.select({ code: wards.code, name: wards.name }).from(wards).orderBy(asc(wards.name)).all();
+    foldedNames = { db, wards: rows.map((r) => ({ code: r.code, folded: foldName(r.name) })) };
+  }
+  return foldedNames.wards;
+}
+
+/**
+ * Wards whose name contains the words typed, whatever the case, accents,
+ * apostrophes or hyphens: the name itself first, then names starting with it.
+ */
 export function searchWardsByName(query: string, limit = 20): WardSummary[] {
-  const q = query.trim().replace(/\s+/g, " ");
+  const q = foldName(query);
   if (!q) return [];
-  const pattern = `%${escapeLike(q)}%`;
-  return wardQuery()
-    .where(sql`${like(wards.name, pattern)} ESCAPE '\\'`)
-    .orderBy(sql`CASE WHEN ${wards.name} LIKE ${`${escapeLike(q)}%`} ESCAPE '\\' THEN 0 ELSE 1 END`, asc(wards.name))
-    .limit(limit)
-    .all();
+  const rank = (folded: string) => (folded === q ? 0 : folded.startsWith(q) ? 1 : ` ${folded} `.includes(` ${q} `) ? 2 : 3);
+  return foldedWardNames()
+    .filter((w) => w.folded.includes(q))
+    .sort((a, b) => rank(a.folded) - rank(b.folded))
+    .slice(0, limit)
+    .flatMap((w) => findWard(w.code) ?? []);
 }
 
 // Built on first use and kept for the life of the process: boundaries change

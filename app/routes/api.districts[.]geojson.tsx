@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { prepareBody, serveBody, type PreparedBody } from "~/lib/map-response.server";
-import { getBoundaryLayers } from "~/models/map.server";
+import { prepareBody, serveBody, type PreparedBody } from "~/lib/map/response.server";
+import { getBoundaryLayers } from "~/models/boundaries.server";
 
 let cached: { version: string; body: PreparedBody } | undefined;
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { normaliseGssCode } from "~/lib/vocabulary";
-import { prepareBody, serveBody, type PreparedBody } from "~/lib/map-response.server";
-import { getBoundaryLayers } from "~/models/map.server";
+import { prepareBody, serveBody, type PreparedBody } from "~/lib/map/response.server";
+import { getBoundaryLayers } from "~/models/boundaries.server";
 
 // At most two bodies per ward (with and without neighbours), built on first request.
 const cache = new Map<string, PreparedBody>();

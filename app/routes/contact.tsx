@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDistricts } from "~/models/district.server";
+import { CSU_INBOX } from "~/lib/labels";
 
 export async function loader() {
   return json({ districts: listDistricts() });
@@ -39,9 +40,9 @@ export default function Contact() {
       </ul>
       <p>Please do not report crime on social media.</p>
 
-      <h2>Your local Community Safety Unit</h2>
+      <h2>Your local {CSU_INBOX}</h2>
       <p>
-        For a non-urgent question about your neighbourhood, email your district's Community Safety Unit, or{" "}
+        For a non-urgent question about your neighbourhood, email your district's CSU inbox, or{" "}
         <Link to="/">find your team by postcode</Link>.
       </p>
       <ul className="list">

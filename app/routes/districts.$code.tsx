@@ -4,10 +4,11 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { normaliseGssCode } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";
+import { CSU_INBOX } from "~/lib/labels";
 
 export const links: LinksFunction = () => mapStylesheets;
 
@@ -45,7 +46,7 @@ export default function DistrictPage() {
       </h1>
       <dl className="summary-list">
         <div>
-          <dt>Community Safety Unit</dt>
+          <dt>{CSU_INBOX}</dt>
           <dd>
             <a href={`mailto:${district.csuEmail}`} data-testid="csu-email">
               {district.csuEmail}

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDistricts } from "~/models/district.server";
+import { CSU_INBOX } from "~/lib/labels";
 
 export async function loader() {
   return json({ districts: listDistricts() });
@@ -14,13 +15,13 @@ export default function Districts() {
   return (
     <>
       <h1>Districts in Kent and Medway</h1>
-      <p className="lead">Kent Police covers 13 council districts. Each has its own Community Safety Unit and neighbourhood teams.</p>
+      <p className="lead">Kent Police covers 13 council districts. Each has its own Community Safety Unit (CSU) and neighbourhood teams.</p>
       <table>
-        <caption className="visually-hidden">Districts and their Community Safety Unit inboxes</caption>
+        <caption className="visually-hidden">Districts and their CSU inboxes</caption>
         <thead>
           <tr>
             <th scope="col">District</th>
-            <th scope="col">Community Safety Unit</th>
+            <th scope="col">{CSU_INBOX}</th>
           </tr>
         </thead>
         <tbody>

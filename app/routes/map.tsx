@@ -1,17 +1,17 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useHydrated } from "~/components/client-only";
-import { CountyMap } from "~/components/map/lazy-maps";
+import { CountyMap, MapHelp, MapOnly } from "~/components/map/lazy-maps";
 import { Legend } from "~/components/map/legend";
 import { mapStylesheets } from "~/components/map/styles";
 import { useSearchState } from "~/components/map/use-search-state";
-import { WardTable } from "~/components/map/ward-table";
+import { WardList } from "~/components/map/ward-list";
 import { ukMonth } from "~/lib/format";
-import { COLOUR_MODE_LABELS, COLOUR_MODES, isColourMode, legendFor, type ColourMode } from "~/lib/map-colours";
-import { mapTileLayer } from "~/lib/map-tiles.server";
-import { districtsGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map-urls";
-import { getBoundaryLayers, listMapWards, mapColours } from "~/models/map.server";
+import { COLOUR_MODE_LABELS, COLOUR_MODES, isColourMode, legendFor, type ColourMode } from "~/lib/map/colours";
+import { mapTileLayer } from "~/lib/map/tiles.server";
+import { districtsGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map/urls";
+import { getBoundaryLayers } from "~/models/boundaries.server";
+import { listMapWards, mapColours } from "~/models/map.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 
@@ -45,7 +45,6 @@ const LEGEND_TITLES: Record<ColourMode, string> = {
 
 export default function MapPage() {
   const { wards, colours, urls, tiles } = useLoaderData<typeof loader>();
-  const hydrated = useHydrated();
   const [mode, choose] = useSearchState<ColourMode>(
     (params) => {
       const requested = params.get("colour");
@@ -56,43 +55,41 @@ export default function MapPage() {
 
   return (
     <>
+      {/* Start fetching the boundaries with the page, not after the map code has loaded and run. */}
+      <link rel="preload" href={urls.wards} as="fetch" crossOrigin="anonymous" />
+      <link rel="preload" href={urls.districts} as="fetch" crossOrigin="anonymous" />
       <h1>Map of wards in Kent and Medway</h1>
       <p className="lead">All 279 wards, the 13 districts and the neighbourhood teams that police them.</p>
 
-      <Form method="get" className="map-controls" onChange={(e) => hydrated && e.target instanceof HTMLInputElement && choose(e.target.value as ColourMode)}>
-        <fieldset>
-          <legend>Colour the wards by</legend>
-          <div className="radios">
-            {COLOUR_MODES.map((m) => (
-              <label key={m}>
-                <input type="radio" name="colour" value={m} checked={mode === m} onChange={() => undefined} />
-                {COLOUR_MODE_LABELS[m]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {hydrated ? null : (
-          <button type="submit" className="button button--secondary">
-            Show
-          </button>
+      <MapOnly>
+        {() => (
+          <>
+            <Form method="get" className="map-controls" onChange={(e) => e.target instanceof HTMLInputElement && choose(e.target.value as ColourMode)}>
+              <fieldset>
+                <legend>Colour the wards by</legend>
+                <div className="radios">
+                  {COLOUR_MODES.map((m) => (
+                    <label key={m}>
+                      <input type="radio" name="colour" value={m} checked={mode === m} onChange={() => undefined} />
+                      {COLOUR_MODE_LABELS[m]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </Form>
+            <MapHelp id="map-help" />
+            <CountyMap wards={wards} mode={mode} colours={colours} wardsUrl={urls.wards} districtsUrl={urls.districts} tiles={tiles} />
+            <p className="visually-hidden" role="status">
+              Wards coloured by {COLOUR_MODE_LABELS[mode].toLowerCase()}.
+            </p>
+            <Legend title={LEGEND_TITLES[mode]} entries={legendFor(mode, wards, colours)} />
+          </>
         )}
-      </Form>
-
-      <p className="map-help" id="map-help">
-        Point at a ward, or press Tab to reach the wards and then the arrow keys to move between them, to see its team and priorities. Click or
-        press Enter to open the ward's page.{" "}
-        <a href="#all-wards">Skip the map and go to the list of wards</a>.
-      </p>
-
-      <CountyMap wards={wards} mode={mode} colours={colours} wardsUrl={urls.wards} districtsUrl={urls.districts} tiles={tiles} />
-      <p className="visually-hidden" role="status">
-        Wards coloured by {COLOUR_MODE_LABELS[mode].toLowerCase()}.
-      </p>
-      <Legend title={LEGEND_TITLES[mode]} entries={legendFor(mode, wards, colours)} />
+      </MapOnly>
 
       <h2 id="all-wards">All {wards.length} wards</h2>
-      <p>The same wards as the map, by district, with their teams and current priorities.</p>
-      <WardTable wards={wards} currentMonth={colours.currentMonth} caption={`All ${wards.length} wards in Kent and Medway`} />
+      <p>Every ward by district, with its neighbourhood team, top priority and latest update. Open a district to see its wards.</p>
+      <WardList wards={wards} currentMonth={colours.currentMonth} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/lib/permissions.server";
 import { ukMonth } from "~/lib/format";
-import { exportGeoJson } from "~/lib/map-export";
-import { parseLayerSelection } from "~/lib/map-layers";
+import { exportGeoJson } from "~/lib/map/export";
+import { parseLayerSelection } from "~/lib/map/layers";
 import { partnerExportSource } from "~/models/map.server";
 
 /** GET /partners/map.geojson?layers=…&theme=… → the layers shown on the partner map, as GeoJSON. */

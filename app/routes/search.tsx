@@ -3,10 +3,14 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
+import { NameResults, OutcodeResults } from "~/components/search-results";
 import { PostcodeForm, UseMyLocation, WardNameForm } from "~/components/search-forms";
 import { parseCoordinate } from "~/lib/geo";
 import { lookupMessage, POLICE_UK_FINDER, type LookupResult } from "~/lib/lookup";
-import { lookupPoint, lookupPostcode } from "~/models/lookup.server";
+import { parseOutcode } from "~/lib/place-names";
+import { findDistrictByName } from "~/models/district.server";
+import { listWardsInOutcode, lookupPoint, lookupPostcode } from "~/models/lookup.server";
+import { searchPlaces, type PlaceAnswer } from "~/models/place.server";
 import { searchWardsByName, type WardSummary } from "~/models/ward.server";
 
 // What we echo back into a field: enough to correct a typo, never a 10 KB paste.
@@ -17,7 +21,8 @@ type SearchState =
   | { mode: "none" }
   | { mode: "postcode"; value: string; result: Exclude<LookupResult, { status: "found" }> }
   | { mode: "location"; result: Exclude<LookupResult, { status: "found" }> }
-  | { mode: "ward"; value: string; error: string | null; wards: WardSummary[] };
+  | { mode: "ward"; value: string; error: string | null; wards: WardSummary[]; places: PlaceAnswer[] }
+  | { mode: "outcode"; outcode: string; wards: WardSummary[] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -26,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const value = params.get("postcode") ?? "";
     const result = lookupPostcode(value);
     if (result.status === "found") throw redirect(`/wards/${result.ward.code}`);
+    const outcode = result.status === "invalid" ? outcodeSearch(value) : null;
+    if (outcode) return outcode;
     const status = result.status === "empty" || result.status === "invalid" ? 400 : 404;
     return json<SearchState>({ mode: "postcode", value: value.slice(0, ECHO_LIMIT), result }, { status });
   }
@@ -38,21 +45,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
   if (params.has("q")) {
     const value = (params.get("q") ?? "").trim();
-    if (!value) return json<SearchState>({ mode: "ward", value: "", error: "Enter a ward name", wards: [] }, { status: 400 });
+    if (!value) return json<SearchState>({ mode: "ward", value: "", error: "Enter a ward, town or village name", wards: [], places: [] }, { status: 400 });
     if (value.length > MAX_WARD_QUERY) {
-      return json<SearchState>({ mode: "ward", value: value.slice(0, ECHO_LIMIT), error: "Enter a ward name, like Park Wood", wards: [] }, { status: 400 });
+      return json<SearchState>({ mode: "ward", value: value.slice(0, ECHO_LIMIT), error: "Enter a ward, town or village name, like Park Wood", wards: [], places: [] }, { status: 400 });
     }
+    const outcode = outcodeSearch(value);
+    if (outcode) return outcode;
+    const district = findDistrictByName(value);
+    if (district) throw redirect(`/districts/${district.code}`);
     const wards = searchWardsByName(value);
-    if (wards.length === 1) throw redirect(`/wards/${wards[0]!.code}`);
-    const error = wards.length === 0 ? `No ward names match “${value}”. Check the spelling, or search by postcode` : null;
-    return json<SearchState>({ mode: "ward", value, error, wards }, { status: error ? 404 : 200 });
+    const places = searchPlaces(value);
+    if (wards.length === 1 && places.length === 0) throw redirect(`/wards/${wards[0]!.code}`);
+    const error = wards.length === 0 && places.length === 0 ? `No ward or place names match “${value}”. Check the spelling, or search by postcode` : null;
+    return json<SearchState>({ mode: "ward", value, error, wards, places }, { status: error ? 404 : 200 });
   }
 
   return json<SearchState>({ mode: "none" });
 }
 
+/** A postcode district on its own ("ME15"): the Kent wards it covers, if any. */
+function outcodeSearch(value: string) {
+  const outcode = parseOutcode(value);
+  const wards = outcode ? listWardsInOutcode(outcode) : [];
+  return outcode && wards.length ? json<SearchState>({ mode: "outcode", outcode, wards }) : null;
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const failed = data && data.mode !== "none" && !(data.mode === "ward" && !data.error);
+  const failed = data && data.mode !== "none" && data.mode !== "outcode" && !(data.mode === "ward" && !data.error);
   return [{ title: `${failed ? "Error: " : ""}Find your neighbourhood policing team – Kent Neighbourhood Policing` }];
 };
 
@@ -76,17 +95,9 @@ export default function Search() {
     <div className="two-thirds">
       <ErrorSummary errors={errors} />
       {state.mode === "ward" && !state.error ? (
-        <>
-          <h1>Wards matching “{state.value}”</h1>
-          <ul className="list" data-testid="ward-results">
-            {state.wards.map((w) => (
-              <li key={w.code}>
-                <Link to={`/wards/${w.code}`}>{w.name}</Link> <span className="secondary">({w.districtName})</span>
-              </li>
-            ))}
-          </ul>
-          <p>Not the right place? Search again.</p>
-        </>
+        <NameResults value={state.value} wards={state.wards} places={state.places} />
+      ) : state.mode === "outcode" ? (
+        <OutcodeResults outcode={state.outcode} wards={state.wards} />
       ) : (
         <h1>Find your neighbourhood policing team</h1>
       )}

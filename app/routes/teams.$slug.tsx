@@ -6,7 +6,9 @@ import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { isSlug } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
+import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
+import { teamAreasVersion } from "~/models/boundaries.server";
 import { listUpcomingEventsForTeam } from "~/models/event.server";
 import { listOfficersForTeam } from "~/models/officer.server";
 import { findTeamBySlug } from "~/models/team.server";
@@ -24,6 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     officers: listOfficersForTeam(team.id),
     events: listUpcomingEventsForTeam(team.id),
     mapTiles: mapTileLayer(),
+    mapUrl: teamWardsGeoJsonUrl(team.slug, teamAreasVersion()),
   });
 }
 
@@ -32,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function TeamPage() {
-  const { team, wards, officers, events, mapTiles } = useLoaderData<typeof loader>();
+  const { team, wards, officers, events, mapTiles, mapUrl } = useLoaderData<typeof loader>();
   const contactEmail = team.email ?? team.csuEmail;
   return (
     <>
@@ -70,6 +73,7 @@ export default function TeamPage() {
         description={`The ${wards.length === 1 ? "ward" : `${wards.length} wards`} listed above, shaded, among the wards around them.`}
         wardCodes={wards.map((w) => w.code)}
         boundaryVintage={wards[0]?.boundaryVintage}
+        geometryUrl={mapUrl}
         tiles={mapTiles}
       />
 

@@ -7,8 +7,11 @@ import { WardMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
+import { WardAtAGlance } from "~/components/ward-at-a-glance";
+import { ukMonth } from "~/lib/format";
+import { CSU_INBOX } from "~/lib/labels";
 import { normaliseGssCode } from "~/lib/vocabulary";
-import { mapTileLayer } from "~/lib/map-tiles.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
 import { listOfficersForWard } from "~/models/officer.server";
 import { listPrioritiesForWard } from "~/models/priority.server";
@@ -32,6 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
     mapTiles: mapTileLayer(),
+    currentMonth: ukMonth(new Date()),
   });
 }
 
@@ -44,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed, mapTiles } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles, currentMonth } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -64,20 +68,7 @@ export default function WardPage() {
         {ward.name}
       </h1>
 
-      <dl className="summary-list">
-        <div>
-          <dt>Neighbourhood team</dt>
-          <dd>{ward.teamSlug ? <Link to={`/teams/${ward.teamSlug}`}>{ward.teamName}</Link> : "Not assigned"}</dd>
-        </div>
-        <div>
-          <dt>{ward.districtName} Community Safety Unit</dt>
-          <dd>
-            <a href={`mailto:${ward.csuEmail}`} data-testid="csu-email">
-              {ward.csuEmail}
-            </a>
-          </dd>
-        </div>
-      </dl>
+      <WardAtAGlance ward={ward} events={events} priorities={active} currentMonth={currentMonth} />
 
       <section aria-labelledby="officers-title">
         <h2 id="officers-title">Your officers</h2>
@@ -93,8 +84,8 @@ export default function WardPage() {
       <section aria-labelledby="priorities-title">
         <h2 id="priorities-title">Our priorities for {ward.name}</h2>
         <p>
-          These are the top three issues agreed with residents and partners at the ward's PACT (Partners and Communities Together) meeting, with what
-          the team has done about them each month.
+          These are the top three issues agreed with residents and partners at the ward's PACT (Partners and Communities Together) meeting, with the
+          team's latest update on each; earlier months are a click away.
         </p>
         {active.length === 0 ? <p>No priorities have been agreed for this ward yet.</p> : active.map((p) => <PriorityCard key={p.id} priority={p} />)}
       </section>
@@ -113,8 +104,11 @@ export default function WardPage() {
       <section aria-labelledby="csu-title">
         <h2 id="csu-title">Get in touch with your local team</h2>
         <p>
-          For anything that is not urgent, email the {ward.districtName} Community Safety Unit at{" "}
-          <a href={`mailto:${ward.csuEmail}`}>{ward.csuEmail}</a>. Do not use email to report a crime: call 101 or report online.
+          For anything that is not urgent, email the {ward.districtName} {CSU_INBOX} at{" "}
+          <a href={`mailto:${ward.csuEmail}`} className="break-anywhere">
+            {ward.csuEmail}
+          </a>
+          . Do not use email to report a crime: call 101 or report online.
         </p>
       </section>
 

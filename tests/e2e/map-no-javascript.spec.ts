@@ -6,14 +6,26 @@ import { expect, test } from "./fixtures";
 test.use({ javaScriptEnabled: false });
 
 test.describe("map pages with JavaScript off", () => {
-  test("/map says where to look instead, lists every ward, and its colouring form still works", async ({ page }) => {
+  test("/map shows no empty map box or map controls, and lists every ward by district, each group opening", async ({ page }) => {
     await page.goto("/map");
-    await expect(page.locator(".map--placeholder")).toContainText("every ward is listed in the table below");
-    await expect(page.getByTestId("ward-table").locator("tbody tr")).toHaveCount(279);
-    await page.getByRole("radio", { name: "When priorities were last updated" }).check();
-    await page.getByRole("button", { name: "Show" }).click();
-    await expect(page).toHaveURL(/colour=freshness/);
-    await expect(page.getByTestId("legend").getByRole("heading")).toHaveText(/last updated/);
+    await expect(page.getByRole("heading", { name: "All 279 wards" })).toBeVisible();
+    await expect(page.locator(".map, .map-help, .skip-map, [data-testid=legend]")).toHaveCount(0);
+    await expect(page.getByRole("radio")).toHaveCount(0);
+    await expect(page.getByText(/the map/i)).toHaveCount(0);
+    const list = page.getByTestId("ward-list");
+    await expect(list.locator("a.ward-list__name")).toHaveCount(279);
+    await list.locator("summary", { hasText: "Swale" }).click();
+    await expect(list.locator("details[open] a.ward-list__name")).toHaveCount(24);
+    await expect(list.getByRole("link", { name: "Abbey", exact: true })).toBeVisible();
+  });
+
+  test("ward, district and team pages show no map box, map heading or map help", async ({ page }) => {
+    for (const path of ["/wards/E05015608", "/districts/E07000113", "/teams/maidstone-central"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator(".map, .map-help, .skip-map")).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: /map/i })).toHaveCount(0);
+    }
   });
 
   test("/partners/map layers form updates the tables and the download links", async ({ page }) => {
@@ -21,7 +33,7 @@ test.describe("map pages with JavaScript off", () => {
     await page.goto("/partners/map");
     await page.getByRole("checkbox", { name: "Wards with a priority on a theme" }).check();
     await page.getByLabel("Priority theme").selectOption("burglary");
-    await page.getByRole("button", { name: "Update map" }).click();
+    await page.getByRole("button", { name: "Show" }).click();
     await expect(page.getByTestId("theme-table")).toBeVisible();
     await expect(page.getByTestId("download-csv")).toHaveAttribute("href", "/partners/map.csv?layers=wards,districts,priorities&theme=burglary");
   });

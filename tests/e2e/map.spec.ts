@@ -101,7 +101,7 @@ test.describe("/map", () => {
 
   test("the keyboard alone reaches a ward, moves to its neighbour and opens it", async ({ page }) => {
     await openMap(page);
-    await page.getByRole("link", { name: "Skip the map and go to the list of wards" }).focus();
+    await page.getByRole("link", { name: "Skip the map: go to the list of wards" }).focus();
     await page.keyboard.press("Tab"); // the map itself (arrow keys pan it)
     await expect(page.locator(".leaflet-container")).toBeFocused();
     await page.keyboard.press("Tab"); // the wards: one stop in the tab order
@@ -123,10 +123,11 @@ test.describe("/map", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   });
 
-  test("the table lists every ward the map draws, each linking to its page", async ({ page }) => {
+  test("the list by district has every ward the map draws, each linking to its page", async ({ page }) => {
     await openMap(page);
     const drawn = await wardShapes(page).evaluateAll((paths) => paths.map((p) => p.getAttribute("data-ward")).sort());
-    const links = page.getByTestId("ward-table").locator("tbody th a");
+    await expect(page.getByTestId("ward-list").locator("details")).toHaveCount(13);
+    const links = page.getByTestId("ward-list").locator("a.ward-list__name");
     await expect(links).toHaveCount(279);
     const listed = (await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")!.replace("/wards/", "")))).sort();
     expect(listed).toEqual(drawn);
@@ -170,6 +171,18 @@ test.describe("/map", () => {
 });
 
 test.describe("ward, district and team pages", () => {
+  test("a team page fetches only its own wards and those around them", async ({ page }) => {
+    const geojson: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes(".geojson")) geojson.push(new URL(r.url()).pathname);
+    });
+    await page.goto("/teams/maidstone-central");
+    const listed = await page.getByTestId("team-wards").getByRole("link").count();
+    await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(listed);
+    expect(await page.locator("path.map-ward").count()).toBeLessThan(60);
+    expect(geojson).toEqual(["/api/teams/maidstone-central.geojson"]);
+  });
+
   test("a ward page maps the ward, its neighbours and its meeting venues", async ({ page }) => {
     await page.goto(`/wards/${PARK_WOOD}`);
     const map = page.locator(".leaflet-container");
@@ -228,10 +241,7 @@ test.describe("/partners/map", () => {
     await expect(page).toHaveURL(/\/partners\/map$/);
   });
 
-  // Known defect: after choosing a theme in the browser, the "Wards where … is a priority"
-  // table keeps extra rows (123 listed for drugs where 101 wards have it; the map and the
-  // downloads show 101). Unskip once the table re-renders correctly.
-  test.fixme("switches layers on and off, and downloads exactly what is shown", async ({ page }) => {
+  test("switches layers on and off, and downloads exactly what is shown", async ({ page }) => {
     await signIn(page, ACCOUNTS.partner);
     await openMap(page, "/partners/map");
     await expect(page.locator("path.map-district")).toHaveCount(13);

@@ -26,7 +26,7 @@ test.describe("with JavaScript off", () => {
 
   test("ward-name search and the progress history work", async ({ page }) => {
     await page.goto("/");
-    await page.getByLabel("Or search by ward name").fill("Park Wood");
+    await page.getByLabel("Or search by ward, town or village").fill("Park Wood");
     await page.getByRole("button", { name: "Search wards" }).click();
     await expect(page).toHaveURL(/\/wards\/E05015608$/);
     // The history is a <details> element: open by default for active priorities.

@@ -16,7 +16,7 @@ test.describe("home page", () => {
     await expect(postcode).toHaveAttribute("autocomplete", "postal-code");
     await expect(page.getByText("For example, ME15 9BZ")).toBeVisible();
     await expect(page.getByRole("button", { name: "Use my location" })).toBeVisible();
-    await expect(page.getByLabel("Or search by ward name")).toBeVisible();
+    await expect(page.getByLabel("Or search by ward, town or village")).toBeVisible();
     await expect(page.getByText("Sample data").first()).toBeVisible();
     await screenshot(page, "home");
   });
@@ -99,7 +99,7 @@ test.describe("postcode search", () => {
     await searchPostcode(page, "ME15 9ZZ");
     await expect(page.getByTestId("error-summary")).toContainText("We cannot find ME15 9ZZ");
     await expect(page.getByTestId("unknown-postcode")).toBeVisible();
-    await expect(page.getByLabel("Or search by ward name")).toBeVisible();
+    await expect(page.getByLabel("Or search by ward, town or village")).toBeVisible();
     await expect(page.getByRole("button", { name: "Use my location" })).toBeVisible();
   });
 
@@ -124,14 +124,14 @@ test.describe("postcode search", () => {
 test.describe("ward-name search", () => {
   test("lists several matches, and goes straight to a single match", async ({ page }) => {
     await page.goto("/");
-    await page.getByLabel("Or search by ward name").fill("park");
+    await page.getByLabel("Or search by ward, town or village").fill("park");
     await page.getByRole("button", { name: "Search wards" }).click();
     const results = page.getByTestId("ward-results").getByRole("link");
     // The results are on the next page: wait for it before counting.
     await expect(page.getByTestId("ward-results")).toContainText("Park Wood & Mangravet");
     expect(await results.count()).toBeGreaterThan(3);
 
-    await page.getByLabel("Or search by ward name").fill("park wood");
+    await page.getByLabel("Or search by ward, town or village").fill("park wood");
     await page.getByRole("button", { name: "Search wards" }).click();
     await expect(page).toHaveURL(WARD_URL);
   });

@@ -19,8 +19,9 @@ import {
   wardFill,
   type ColourContext,
   type MapWard,
-} from "~/lib/map-colours";
-import { getBoundaryLayers, listMapWards, mapColours } from "~/models/map.server";
+} from "~/lib/map/colours";
+import { getBoundaryLayers } from "~/models/boundaries.server";
+import { listMapWards, mapColours } from "~/models/map.server";
 import { dbWithSampleData, TEST_TODAY } from "./helpers/db";
 
 const ward = (over: Partial<MapWard> = {}): MapWard => ({

@@ -1,7 +1,7 @@
 // Partner downloads: what is switched on, and only that, in GeoJSON and CSV.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvCell, EXPORT_COLUMNS, exportCsv, exportGeoJson } from "~/lib/map-export";
+import { csvCell, EXPORT_COLUMNS, exportCsv, exportGeoJson } from "~/lib/map/export";
 import { partnerExportSource } from "~/models/map.server";
 import { dbWithSampleData, TEST_TODAY } from "./helpers/db";
 

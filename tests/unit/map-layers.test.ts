@@ -1,6 +1,6 @@
 // The partner map's layer choices, as they travel in page and download addresses.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LAYERS, layerSearch, parseLayerSelection } from "~/lib/map-layers";
+import { DEFAULT_LAYERS, layerSearch, parseLayerSelection } from "~/lib/map/layers";
 
 const parse = (query: string) => parseLayerSelection(new URLSearchParams(query));
 
@@ -24,12 +24,13 @@ describe("parseLayerSelection", () => {
 });
 
 describe("layerSearch", () => {
-  it("round-trips, and names the theme only when the priority layer is on", () => {
+  it("round-trips, and keeps a chosen theme while the priority layer is off", () => {
     const selection = { layers: ["venues", "priorities", "wards"] as const, theme: "parking" as const };
     const search = layerSearch({ layers: [...selection.layers], theme: selection.theme });
     expect(search).toBe("?layers=wards,venues,priorities&theme=parking");
     expect(parse(search.slice(1))).toEqual({ layers: ["wards", "venues", "priorities"], theme: "parking" });
-    expect(layerSearch({ layers: ["wards"], theme: "parking" })).toBe("?layers=wards");
+    expect(layerSearch({ layers: ["wards"], theme: "parking" })).toBe("?layers=wards&theme=parking");
+    expect(layerSearch({ layers: ["wards"], theme: "asb" })).toBe("?layers=wards");
     expect(layerSearch({ layers: [], theme: "asb" })).toBe("?layers=");
   });
 });

@@ -1,6 +1,6 @@
 // Moving between wards with the arrow keys.
 import { describe, expect, it } from "vitest";
-import { nearestPlace, nextInDirection, type Place } from "~/lib/map-navigation";
+import { nearestPlace, nextInDirection, type Place } from "~/lib/map/navigation";
 
 // A 3×3 grid of wards about 1 km apart, near Maidstone; B2 in the middle.
 const grid: Place[] = ["A", "B", "C"].flatMap((col, x) =>

@@ -2,8 +2,8 @@
 // the versioned address.
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chooseEncoding, prepareBody, serveBody } from "~/lib/map-response.server";
-import { getBoundaryLayers } from "~/models/map.server";
+import { chooseEncoding, prepareBody, serveBody } from "~/lib/map/response.server";
+import { getBoundaryLayers } from "~/models/boundaries.server";
 import { loader as districtsLoader } from "~/routes/api.districts[.]geojson";
 import { loader as wardLoader } from "~/routes/api.wards.$file";
 import { loader as wardsLoader } from "~/routes/api.wards[.]geojson";

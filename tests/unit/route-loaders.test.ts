@@ -53,7 +53,7 @@ describe("GET /search", () => {
   it("refuses an over-long ward name with the same plain message", async () => {
     const res = await respond(search, `/search?q=${"a".repeat(500)}`);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: "Enter a ward name, like Park Wood", wards: [] });
+    expect(await res.json()).toMatchObject({ error: "Enter a ward, town or village name, like Park Wood", wards: [] });
   });
 });
 

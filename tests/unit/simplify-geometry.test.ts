@@ -4,9 +4,9 @@ import { area, booleanPointInPolygon, kinks, pointOnFeature } from "@turf/turf";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AreaGeometry } from "~/lib/geo";
-import { roundGeometry, selfIntersections } from "~/lib/simplify-geometry";
+import { roundGeometry, selfIntersections } from "~/lib/map/simplify-geometry";
 import { WardIndex } from "~/lib/ward-index";
-import { getBoundaryLayers, getTeamAreas, type BoundaryLayers } from "~/models/map.server";
+import { getBoundaryLayers, getTeamAreas, type BoundaryLayers } from "~/models/boundaries.server";
 import { dbWithSampleData } from "./helpers/db";
 
 const gzipBytes = (value: unknown) => gzipSync(JSON.stringify(value), { level: 9 }).length;

@@ -3,8 +3,8 @@ import { Link } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
 import { formatEventTime } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
-import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map-urls";
-import { AreaMap } from "./lazy-maps";
+import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map/urls";
+import { AreaMap, MapHelp, MapOnly } from "./lazy-maps";
 import type { VenueMarker } from "./types";
 
 interface EventWithVenue {
@@ -43,38 +43,42 @@ export function WardMapSection({
   const onLoaded = useCallback(
     (wards: { code: string; name: string; highlighted: boolean }[]) =>
       setNeighbours(wards.filter((w) => !w.highlighted).sort((a, b) => a.name.localeCompare(b.name))),
-    [],
+    []
   );
   const venues = useMemo(() => venueMarkers(events), [events]);
   return (
-    <section aria-labelledby="ward-map-title">
-      <h2 id="ward-map-title">Map of {ward.name}</h2>
-      <p>
-        {ward.name} is outlined in blue, with the wards around it.{" "}
-        {venues.length ? "Markers show where the surgeries and meetings listed above are held." : null}
-      </p>
-      <AreaMap
-        geometryUrl={wardGeoJsonUrl(ward.code, geometryVersion(ward.boundaryVintage), { neighbours: true })}
-        highlight={[ward.code]}
-        label={`Map of ${ward.name} ward and its neighbours`}
-        venues={venues}
-        tiles={tiles}
-        onLoaded={onLoaded}
-        alternative="the surgeries and meetings above give each venue's address."
-      />
-      {neighbours?.length ? (
-        <>
-          <h3>Neighbouring wards</h3>
-          <ul className="list" data-testid="neighbour-wards">
-            {neighbours.map((n) => (
-              <li key={n.code}>
-                <Link to={`/wards/${n.code}`}>{n.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
+    <MapOnly>
+      {() => (
+        <section aria-labelledby="ward-map-title">
+          <h2 id="ward-map-title">Map of {ward.name}</h2>
+          <p>
+            {ward.name} is outlined in blue, with the wards around it.{" "}
+            {venues.length ? "Markers show where the surgeries and meetings listed above are held." : null}
+          </p>
+          <AreaMap
+            geometryUrl={wardGeoJsonUrl(ward.code, geometryVersion(ward.boundaryVintage), { neighbours: true })}
+            highlight={[ward.code]}
+            label={`Map of ${ward.name} ward and its neighbours`}
+            venues={venues}
+            tiles={tiles}
+            onLoaded={onLoaded}
+          />
+          <MapHelp />
+          {neighbours?.length ? (
+            <>
+              <h3>Neighbouring wards</h3>
+              <ul className="list" data-testid="neighbour-wards">
+                {neighbours.map((n) => (
+                  <li key={n.code}>
+                    <Link to={`/wards/${n.code}`}>{n.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      )}
+    </MapOnly>
   );
 }
 
@@ -84,26 +88,33 @@ export function AreaMapSection({
   description,
   wardCodes,
   boundaryVintage,
+  geometryUrl,
   tiles,
 }: {
   title: string;
   description: string;
   wardCodes: string[];
   boundaryVintage: string | undefined;
+  /** Only the boundaries the map draws; by default every ward in the county. */
+  geometryUrl?: string;
   tiles: TileLayerConfig | null;
 }) {
   if (!boundaryVintage || wardCodes.length === 0) return null;
   return (
-    <section aria-labelledby="area-map-title">
-      <h2 id="area-map-title">{title}</h2>
-      <p>{description}</p>
-      <AreaMap
-        geometryUrl={wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
-        highlight={wardCodes}
-        label={`Interactive map: ${description}`}
-        tiles={tiles}
-        alternative="the wards are listed on this page."
-      />
-    </section>
+    <MapOnly>
+      {() => (
+        <section aria-labelledby="area-map-title">
+          <h2 id="area-map-title">{title}</h2>
+          <p>{description}</p>
+          <AreaMap
+            geometryUrl={geometryUrl ?? wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
+            highlight={wardCodes}
+            label={`Interactive map: ${description}`}
+            tiles={tiles}
+          />
+          <MapHelp />
+        </section>
+      )}
+    </MapOnly>
   );
 }

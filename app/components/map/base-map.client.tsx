@@ -1,4 +1,7 @@
 import L from "leaflet";
+// Registers the "gestureHandling" map option: the page scrolls when a wheel or
+// one finger passes over a map; Ctrl + wheel or two fingers move the map.
+import "leaflet-gesture-handling";
 import { useEffect, useState, type ReactNode } from "react";
 import { MapContainer, TileLayer, useMap } from "react-leaflet";
 import { toLatLng, type BBox } from "~/lib/geo";
@@ -8,6 +11,17 @@ import type { TileLayerConfig } from "./types";
 const KENT_WARDS_BBOX: BBox = [0.03, 50.91, 1.45, 51.49];
 
 export const boundsOf = ([minLng, minLat, maxLng, maxLat]: BBox) => L.latLngBounds(toLatLng([minLng, minLat]), toLatLng([maxLng, maxLat]));
+
+const GESTURES = {
+  gestureHandling: true,
+  gestureHandlingOptions: {
+    text: {
+      touch: "Use two fingers to move the map",
+      scroll: "Use Ctrl and scroll to zoom the map",
+      scrollMac: "Use ⌘ and scroll to zoom the map",
+    },
+  },
+} as object;
 
 const BOUNDARY_ATTRIBUTION = "Boundaries: ONS, OGL v3. Contains OS data © Crown copyright and database right 2024";
 
@@ -29,7 +43,16 @@ export function BaseMap({
   children: ReactNode;
 }) {
   return (
-    <MapContainer bounds={boundsOf(KENT_WARDS_BBOX)} className={`map ${className}`} zoomSnap={0.25} zoomDelta={0.5} wheelPxPerZoomLevel={120} minZoom={7} maxZoom={18}>
+    <MapContainer
+      bounds={boundsOf(KENT_WARDS_BBOX)}
+      className={`map ${className}`}
+      zoomSnap={0.25}
+      zoomDelta={0.5}
+      wheelPxPerZoomLevel={120}
+      minZoom={7}
+      maxZoom={18}
+      {...GESTURES}
+    >
       {tiles ? <TileLayer url={tiles.url} attribution={tiles.attribution} /> : null}
       <MapSetup label={label} describedBy={describedBy} />
       {children}

@@ -1,7 +1,7 @@
 import { useNavigate } from "@remix-run/react";
 import L from "leaflet";
 import { useCallback, useMemo } from "react";
-import { MAP_FILL_OPACITY, wardFill } from "~/lib/map-colours";
+import { MAP_FILL_OPACITY, wardFill } from "~/lib/map/colours";
 import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import { DistrictOutlines } from "./district-outlines.client";
 import type { CountyMapProps, DistrictShapeCollection, WardShapeCollection } from "./types";

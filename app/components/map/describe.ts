@@ -1,4 +1,4 @@
-import type { MapWard } from "~/lib/map-colours";
+import type { MapWard } from "~/lib/map/colours";
 import { THEME_LABELS } from "~/lib/labels";
 import type { WardDescription } from "./types";
 

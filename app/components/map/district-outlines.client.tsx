@@ -32,7 +32,33 @@ export function DistrictOutlines({ districts, labels = true }: { districts: Dist
     });
     const group = L.layerGroup([casing, line, ...(labels ? names : [])]).addTo(map);
     for (const m of names) m.getElement()?.setAttribute("aria-hidden", "true");
+
+    // Names that would overlap one already placed, or run past the map's edge,
+    // wait until zooming in makes room for them. The larger districts go first.
+    const bySize = names
+      .map((m, i) => ({ m, size: L.geoJSON(districts.features[i]!).getBounds() }))
+      .map(({ m, size }) => ({ m, area: (size.getEast() - size.getWest()) * (size.getNorth() - size.getSouth()) }))
+      .sort((a, b) => b.area - a.area)
+      .map(({ m }) => m);
+    const declutter = () => {
+      if (!labels) return;
+      const box = map.getContainer().getBoundingClientRect();
+      const placed: DOMRect[] = [];
+      for (const m of bySize) {
+        const text = m.getElement()?.firstElementChild as HTMLElement | null | undefined;
+        if (!text) continue;
+        text.classList.remove("map-label--hidden");
+        const r = text.getBoundingClientRect();
+        const inside = r.left >= box.left + 2 && r.right <= box.right - 2 && r.top >= box.top + 2 && r.bottom <= box.bottom - 2;
+        const overlaps = placed.some((p) => r.left < p.right + 4 && r.right > p.left - 4 && r.top < p.bottom + 2 && r.bottom > p.top - 2);
+        if (inside && !overlaps) placed.push(r);
+        else text.classList.add("map-label--hidden");
+      }
+    };
+    declutter();
+    map.on("zoomend moveend resize", declutter);
     return () => {
+      map.off("zoomend moveend resize", declutter);
       group.remove();
     };
   }, [map, districts, labels]);

@@ -1,4 +1,4 @@
-import type { LegendEntry } from "~/lib/map-colours";
+import type { LegendEntry } from "~/lib/map/colours";
 
 /** What each colour on the map means, with how many wards have it. */
 export function Legend({ title, entries, id }: { title: string; entries: LegendEntry[]; id?: string }) {

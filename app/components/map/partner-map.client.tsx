@@ -2,8 +2,8 @@ import { useNavigate } from "@remix-run/react";
 import L from "leaflet";
 import { useCallback, useEffect, useMemo } from "react";
 import { useMap } from "react-leaflet";
-import { partnerWardFill } from "~/lib/map-colours";
-import type { PartnerLayer } from "~/lib/map-layers";
+import { partnerWardFill } from "~/lib/map/colours";
+import type { PartnerLayer } from "~/lib/map/layers";
 import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import { describeWard } from "./describe";
 import { DistrictOutlines } from "./district-outlines.client";
@@ -74,6 +74,13 @@ export default function PartnerMap({ wards, selection, colours, venues, urls, ti
 
 const VENUE_PANE = "venueDots";
 
+/**
+ * Dot size by zoom: at the county view (zoom 7 to 8, a phone's whole screen)
+ * 560 venues at full size would bury the map, so they start as specks and
+ * grow to a comfortable target as the map zooms in.
+ */
+export const venueRadius = (zoom: number) => Math.round(Math.max(2, Math.min(6, 2 + (zoom - 8) * 1.5)) * 2) / 2;
+
 /** Hundreds of venues: small dots with a tooltip, listed in full in the venue table for keyboard and screen reader users. */
 function VenueDots({ venues }: { venues: PartnerVenue[] }) {
   const map = useMap();
@@ -86,7 +93,7 @@ function VenueDots({ venues }: { venues: PartnerVenue[] }) {
       pane.style.pointerEvents = "none";
     }
     const dots = venues.map((v) =>
-      L.circleMarker([v.lat, v.lng], { pane: VENUE_PANE, radius: 5, color: "#ffffff", weight: 1.5, fillColor: "#0b0c0c", fillOpacity: 1, className: "map-venue-dot" }).bindTooltip(
+      L.circleMarker([v.lat, v.lng], { pane: VENUE_PANE, radius: venueRadius(map.getZoom()), color: "#ffffff", weight: 1, fillColor: "#0b0c0c", fillOpacity: 1, className: "map-venue-dot" }).bindTooltip(
         () => {
           const el = document.createElement("div");
           const strong = document.createElement("strong");
@@ -100,7 +107,13 @@ function VenueDots({ venues }: { venues: PartnerVenue[] }) {
       ),
     );
     const group = L.layerGroup(dots).addTo(map);
+    const resize = () => {
+      const radius = venueRadius(map.getZoom());
+      for (const dot of dots) dot.setRadius(radius);
+    };
+    map.on("zoomend", resize);
     return () => {
+      map.off("zoomend", resize);
       group.remove();
     };
   }, [map, venues]);

@@ -2,9 +2,9 @@
 // that route modules can name these types without importing any map code.
 import type { Feature, FeatureCollection } from "geojson";
 import type { AreaGeometry } from "~/lib/geo";
-import type { ColourContext, ColourMode, MapWard } from "~/lib/map-colours";
-import type { LayerSelection } from "~/lib/map-layers";
-import type { TileLayerConfig } from "~/lib/map-urls";
+import type { ColourContext, ColourMode, MapWard } from "~/lib/map/colours";
+import type { LayerSelection } from "~/lib/map/layers";
+import type { TileLayerConfig } from "~/lib/map/urls";
 
 export type { TileLayerConfig };
 

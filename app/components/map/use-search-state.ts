@@ -1,4 +1,4 @@
-import { useLocation, useNavigate } from "@remix-run/react";
+import { useLocation, useNavigate, useNavigationType } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
 /**
@@ -8,11 +8,16 @@ import { useEffect, useState } from "react";
  */
 export function useSearchState<T>(read: (params: URLSearchParams) => T, write: (value: T) => string): [T, (value: T) => void] {
   const { search } = useLocation();
+  const type = useNavigationType();
   const navigate = useNavigate();
   const key = JSON.stringify(read(new URLSearchParams(search)));
   const [value, setValue] = useState<T>(() => JSON.parse(key) as T);
-  // Back and forward buttons change the address without going through `set`.
-  useEffect(() => setValue(JSON.parse(key) as T), [key]);
+  // Back and forward buttons and links change the address without going through
+  // `set`. The addresses `set` writes (replacing) are not followed: one can
+  // arrive after a later choice, and would bring the earlier choice back.
+  useEffect(() => {
+    if (type !== "REPLACE") setValue(JSON.parse(key) as T);
+  }, [key, type]);
   const set = (next: T) => {
     setValue(next);
     navigate({ search: write(next) }, { replace: true, preventScrollReset: true });

@@ -2,7 +2,7 @@ import L from "leaflet";
 import { useEffect, useRef } from "react";
 import { useMap } from "react-leaflet";
 import { toLatLng, type LngLat } from "~/lib/geo";
-import { ARROW_DIRECTIONS, nearestPlace, nextInDirection, type Place } from "~/lib/map-navigation";
+import { ARROW_DIRECTIONS, nearestPlace, nextInDirection, type Place } from "~/lib/map/navigation";
 import type { WardDescription, WardShapeCollection } from "./types";
 
 export interface WardShapesProps {
@@ -14,11 +14,67 @@ export interface WardShapesProps {
   /** A point inside the ward, [lng, lat], if known (else the middle of its bounds). */
   centre?: (code: string) => LngLat | null;
   onOpen: (code: string) => void;
+  /** The address onOpen goes to, for the link on a ward's card. */
+  href?: (code: string) => string;
   /** The ward that is first in the tab order; by default the one nearest the middle of the view. */
   startAt?: string;
 }
 
 const FOCUS_PANE = "wardFocus";
+/** Space kept between a tooltip and the map's edge. */
+const EDGE = 6;
+
+/**
+ * Keep an open tooltip inside the map: below its point when there is no room
+ * above, and slid sideways near the left and right edges.
+ */
+function keepInside(tooltip: L.Tooltip, map: L.Map) {
+  const el = tooltip.getElement();
+  if (!el) return;
+  const box = map.getContainer().getBoundingClientRect();
+  el.style.marginLeft = "0px";
+  if (tooltip.options.direction !== "top") {
+    tooltip.options.direction = "top";
+    tooltip.options.offset = L.point(0, -8);
+    tooltip.update();
+  }
+  if (el.getBoundingClientRect().top < box.top + EDGE) {
+    tooltip.options.direction = "bottom";
+    tooltip.options.offset = L.point(0, 8);
+    tooltip.update();
+  }
+  const r = el.getBoundingClientRect();
+  const dx = r.left < box.left + EDGE ? box.left + EDGE - r.left : r.right > box.right - EDGE ? box.right - EDGE - r.right : 0;
+  el.style.marginLeft = `${Math.round(dx)}px`;
+}
+
+/** Touch and pen have no hover, so a tap shows the ward's card instead of leaving the page at once. */
+const isTouch = (e: L.LeafletMouseEvent) => {
+  const original = e.originalEvent as PointerEvent | undefined;
+  return !!original && "pointerType" in original && (original.pointerType === "touch" || original.pointerType === "pen");
+};
+
+function cardContent({ heading, lines }: WardDescription, open: () => void): HTMLElement {
+  const root = document.createElement("div");
+  root.setAttribute("data-testid", "ward-card");
+  const title = document.createElement("h2");
+  title.textContent = heading;
+  root.append(title);
+  for (const line of lines.slice(0, 2)) {
+    const p = document.createElement("p");
+    p.textContent = line;
+    root.append(p);
+  }
+  const link = document.createElement("a");
+  link.className = "map-card__open";
+  link.textContent = "Open ward page";
+  link.addEventListener("click", (e) => {
+    e.preventDefault();
+    open();
+  });
+  root.append(link);
+  return root;
+}
 
 function tooltipContent({ heading, lines }: WardDescription): HTMLElement {
   const root = document.createElement("div");
@@ -33,16 +89,19 @@ function tooltipContent({ heading, lines }: WardDescription): HTMLElement {
   return root;
 }
 
+const wardHref = (code: string) => `/wards/${code}`;
+
 /**
- * Ward shapes a person can use with a mouse or the keyboard alone. Hovering or
- * focusing a ward shows its tooltip; clicking it or pressing Enter opens it.
+ * Ward shapes a person can use with a mouse, a finger or the keyboard alone.
+ * Hovering or focusing a ward shows its tooltip; clicking it or pressing Enter
+ * opens it; tapping it shows a card with a link to open it.
  * The wards are one stop in the tab order (a roving tabindex); the arrow keys
  * move to the neighbouring ward in that direction.
  */
-export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, startAt }: WardShapesProps) {
+export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, href = wardHref, startAt }: WardShapesProps) {
   const map = useMap();
-  const latest = useRef({ style, describe, centre, onOpen });
-  latest.current = { style, describe, centre, onOpen };
+  const latest = useRef({ style, describe, centre, onOpen, href });
+  latest.current = { style, describe, centre, onOpen, href };
   const group = useRef<L.GeoJSON | null>(null);
 
   useEffect(() => {
@@ -52,6 +111,7 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       pane.style.pointerEvents = "none";
     }
     const tooltip = L.tooltip({ direction: "top", offset: [0, -8], opacity: 1, className: "map-tooltip" });
+    const card = L.popup({ className: "map-card", autoPanPadding: [12, 12], maxWidth: 300, closeButton: true });
     const layers = new Map<string, L.Path>();
     let focused: string | null = null;
     let hovered: string | null = null;
@@ -89,6 +149,14 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       tooltip.setContent(tooltipContent(latest.current.describe(code)));
       tooltip.setLatLng(at);
       if (!map.hasLayer(tooltip)) map.openTooltip(tooltip);
+      keepInside(tooltip, map);
+    };
+    const showCard = (code: string, at: L.LatLng) => {
+      map.closeTooltip(tooltip);
+      const content = cardContent(latest.current.describe(code), () => latest.current.onOpen(code));
+      const link = content.querySelector("a");
+      link?.setAttribute("href", latest.current.href?.(code) ?? "#");
+      card.setContent(content).setLatLng(at).openOn(map);
     };
     const refresh = (at?: L.LatLng) => {
       const code = hovered ?? focused;
@@ -167,13 +235,21 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
           refresh(e.latlng);
         },
         mousemove: (e: L.LeafletMouseEvent) => {
-          if (hovered === code) tooltip.setLatLng(e.latlng);
+          if (hovered === code) {
+            tooltip.setLatLng(e.latlng);
+            keepInside(tooltip, map);
+          }
         },
         mouseout: () => {
           if (hovered === code) hovered = null;
           refresh();
         },
-        click: () => latest.current.onOpen(code),
+        click: (e: L.LeafletMouseEvent) => {
+          if (isTouch(e)) {
+            hovered = null;
+            showCard(code, e.latlng);
+          } else latest.current.onOpen(code);
+        },
       });
     }
 
@@ -191,6 +267,7 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       cleanups.forEach((c) => c());
       outline?.remove();
       map.closeTooltip(tooltip);
+      map.closePopup(card);
       layer.remove();
       group.current = null;
     };

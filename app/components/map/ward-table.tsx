@@ -1,6 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import { memo, type MouseEvent } from "react";
-import { freshnessLabel, freshnessOf, type MapWard } from "~/lib/map-colours";
+import { freshnessLabel, freshnessOf, type MapWard } from "~/lib/map/colours";
 import { formatMonth } from "~/lib/format";
 import { THEME_LABELS } from "~/lib/labels";
 

@@ -3,6 +3,7 @@
 import { getDb, migrateDatabase, type Db } from "~/lib/db.server";
 import { knownGeography } from "../../../scripts/lib/known-geography";
 import { countGeography, loadGeography, readGeography } from "../../../scripts/lib/geography";
+import { DEFAULT_PLACES_FILE, loadPlaces, readPlaces } from "../../../scripts/lib/places";
 import { NEIGHBOURHOOD_FILES, COLUMNS, loadNeighbourhoods, readNeighbourhoods, toCsv } from "../../../scripts/lib/neighbourhoods";
 import { generateSampleData } from "../../../scripts/lib/sample-data";
 import fs from "node:fs";
@@ -27,7 +28,11 @@ export function migratedDb(): Db {
 
 export function dbWithGeography(): Db {
   const db = migratedDb();
-  if (countGeography(db).wards === 0) loadGeography(db, readGeography(DATA_FILES), { wardVintage: "WD24", districtVintage: "LAD24" });
+  if (countGeography(db).wards === 0) {
+    const geography = readGeography(DATA_FILES);
+    loadGeography(db, geography, { wardVintage: "WD24", districtVintage: "LAD24" });
+    loadPlaces(db, readPlaces(DEFAULT_PLACES_FILE, geography.wards));
+  }
   return db;
 }
 

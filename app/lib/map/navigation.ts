@@ -1,6 +1,6 @@
 // Moving between wards on a map with the arrow keys: from the focused ward to
 // the nearest ward whose centre lies roughly in the direction pressed.
-import type { LngLat } from "./geo";
+import type { LngLat } from "../geo";
 
 export type Direction = "up" | "down" | "left" | "right";
 

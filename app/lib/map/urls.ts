@@ -27,3 +27,7 @@ export interface TileLayerConfig {
   url: string;
   attribution: string;
 }
+
+/** One team's wards and the wards around them: the team page's map. */
+export const teamWardsGeoJsonUrl = (slug: string, assignmentVersion: string) =>
+  `/api/teams/${encodeURIComponent(slug)}.geojson?${v(assignmentVersion)}`;

@@ -1,8 +1,8 @@
 // How the ward map is coloured: one rule per colouring a person can choose, each
 // a pure function of the ward's data, with the legend that explains it.
-import type { PRIORITY_THEMES } from "./vocabulary";
-import { formatMonth } from "./format";
-import { THEME_LABELS } from "./labels";
+import type { PRIORITY_THEMES } from "../vocabulary";
+import { formatMonth } from "../format";
+import { THEME_LABELS } from "../labels";
 
 export type Theme = (typeof PRIORITY_THEMES)[number];
 

@@ -9,7 +9,7 @@ import { topology } from "topojson-server";
 import { presimplify } from "topojson-simplify";
 import { area, featureCollection, union } from "@turf/turf";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { bboxOf, type AreaFeature, type AreaGeometry } from "./geo";
+import { bboxOf, type AreaFeature, type AreaGeometry } from "../geo";
 
 export interface SimplifyOptions {
   /**

@@ -2,10 +2,10 @@
 // on, as GeoJSON (with the simplified boundaries drawn on the map) or as CSV
 // (one row per feature, with a point to place it).
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { AreaGeometry, LngLat } from "./geo";
-import { freshnessLabel, freshnessOf, themeRank, type MapWard } from "./map-colours";
-import type { LayerSelection } from "./map-layers";
-import { EVENT_TYPE_LABELS, THEME_LABELS } from "./labels";
+import type { AreaGeometry, LngLat } from "../geo";
+import { freshnessLabel, freshnessOf, themeRank, type MapWard } from "./colours";
+import type { LayerSelection } from "./layers";
+import { EVENT_TYPE_LABELS, THEME_LABELS } from "../labels";
 
 export interface ExportSource {
   selection: LayerSelection;

@@ -1,5 +1,5 @@
-import { env } from "./env.server";
-import type { TileLayerConfig } from "./map-urls";
+import { env } from "../env.server";
+import type { TileLayerConfig } from "./urls";
 
 /** The optional base map (MAP_TILE_URL): without it, maps draw boundaries on a plain background. */
 export function mapTileLayer(): TileLayerConfig | null {

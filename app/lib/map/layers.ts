@@ -1,7 +1,7 @@
 // The layers a partner agency can switch on and off on /partners/map, as they
 // appear in the page address and in the download addresses.
-import type { Theme } from "./map-colours";
-import { THEME_LABELS } from "./labels";
+import type { Theme } from "./colours";
+import { THEME_LABELS } from "../labels";
 
 export const PARTNER_LAYERS = ["wards", "districts", "teams", "venues", "priorities"] as const;
 export type PartnerLayer = (typeof PARTNER_LAYERS)[number];
@@ -38,9 +38,13 @@ export function parseLayerSelection(params: URLSearchParams): LayerSelection {
   return { layers, theme: isTheme(theme) ? theme : DEFAULT_THEME };
 }
 
-/** The query string for a selection, in a fixed order so equal selections give equal addresses. */
+/**
+ * The query string for a selection, in a fixed order so equal selections give
+ * equal addresses. A chosen theme stays in it while the priority layer is off,
+ * so switching the layer back on (or signing in from a shared link) keeps it.
+ */
 export function layerSearch({ layers, theme }: LayerSelection): string {
   const params = new URLSearchParams({ layers: PARTNER_LAYERS.filter((l) => layers.includes(l)).join(",") });
-  if (layers.includes("priorities")) params.set("theme", theme);
+  if (layers.includes("priorities") || theme !== DEFAULT_THEME) params.set("theme", theme);
   return `?${params.toString().replace(/%2C/g, ",")}`;
 }
