@@ -8,6 +8,7 @@ import type { WardProgress } from "~/lib/due";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
+import { findTeamIdOfWard } from "./ward.server";
 
 export type PriorityWithHistory = ReturnType<typeof listPrioritiesForWard>[number];
 export type Theme = (typeof PRIORITY_THEMES)[number];
@@ -81,10 +82,6 @@ export function listPrioritiesForStaff(actor: Actor | null, wardCode: string) {
     ...p,
     updates: p.updates.map((u) => ({ ...u, internalNote: byId.get(u.id)?.internalNote ?? "", versions: byId.get(u.id)?.versions ?? 0 })),
   }));
-}
-
-export function findTeamIdOfWard(wardCode: string): number | null {
-  return getDb().select({ teamId: teamWards.teamId }).from(teamWards).where(eq(teamWards.wardCode, wardCode)).get()?.teamId ?? null;
 }
 
 /** A priority with the ward and team it belongs to, or null. */

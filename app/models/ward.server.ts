@@ -10,6 +10,7 @@ const wardSummary = {
   districtCode: districts.code,
   districtName: districts.name,
   csuEmail: districts.csuEmail,
+  teamId: teams.id,
   teamSlug: teams.slug,
   teamName: teams.name,
   teamEmail: teams.email,
@@ -22,6 +23,7 @@ export type WardSummary = {
   districtCode: string;
   districtName: string;
   csuEmail: string;
+  teamId: number | null;
   teamSlug: string | null;
   teamName: string | null;
   teamEmail: string | null;
@@ -42,6 +44,11 @@ const findWardStatement = prepared((db) => wardQuery(db).where(eq(wards.code, sq
 
 export function findWard(code: string): WardSummary | null {
   return findWardStatement().get({ code }) ?? null;
+}
+
+/** The team that polices a ward: the one way to find it. Null for a ward no team covers yet. */
+export function findTeamIdOfWard(wardCode: string): number | null {
+  return findWard(wardCode)?.teamId ?? null;
 }
 
 export function listWardsInDistrict(districtCode: string): WardSummary[] {

@@ -5,19 +5,17 @@ import { PRIORITY_THEMES } from "~/lib/vocabulary";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextArea, TextInput } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { THEME_LABELS } from "~/lib/labels";
-import { permitted } from "~/lib/permissions.server";
+import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { priorityFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requirePriorityEditor } from "~/lib/staff-loaders.server";
 import { editPriority } from "~/models/priority.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, priority, wardName } = await requirePriorityEditor(request, params.id);
   if (priority.status !== "active") throw redirect(`/staff/wards/${priority.wardCode}`);
-  return json({ user: actor, priority, wardName });
+  return json({ priority, wardName });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,13 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Correct a priority – Kent Neighbourhood Policing" }];
 
 export default function EditPriority() {
-  const { user, priority, wardName } = useLoaderData<typeof loader>();
+  const { priority, wardName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? { theme: priority.theme, title: priority.title, detail: priority.detail };
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">

@@ -5,14 +5,12 @@ import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { UpdateFields } from "~/components/update-fields";
 import { errorFor, parseForm, text, type FormValues } from "~/lib/forms";
 import { formatMonth } from "~/lib/format";
-import { permitted } from "~/lib/permissions.server";
+import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requirePriorityEditor } from "~/lib/staff-loaders.server";
 import { publishableMonths, publishUpdate } from "~/models/priority.server";
 
 const schema = updateFields.extend({
@@ -24,7 +22,7 @@ const schema = updateFields.extend({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, priority, wardName } = await requirePriorityEditor(request, params.id);
   if (priority.status !== "active") throw redirect(`/staff/wards/${priority.wardCode}`);
-  return json({ user: actor, priority, wardName, months: publishableMonths() });
+  return json({ priority, wardName, months: publishableMonths() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,13 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Publish a monthly update – Kent Neighbourhood Policing" }];
 
 export default function PublishUpdate() {
-  const { user, priority, wardName, months } = useLoaderData<typeof loader>();
+  const { priority, wardName, months } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? { month: months[0] };
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">

@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formatEventTime, formatMonth, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
 import { canForTeam, hasPermission } from "~/lib/permissions";
-import { requirePermission } from "~/lib/permissions.server";
-import { idParam } from "~/lib/staff-loaders.server";
+import { idParam, requirePermission } from "~/lib/permissions.server";
 import { listTeamEventsForStaff } from "~/models/event.server";
 import { listTeamOfficersForStaff } from "~/models/officer.server";
 import { isDue } from "~/lib/due";
@@ -20,7 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!team) throw new Response("Team not found", { status: 404 });
   const month = ukMonth(new Date());
   return json({
-    user,
     team,
     month,
     wards: listWardProgress([team.id], month),
@@ -35,13 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} (staff) – Kent Neighbourhood Policing` }];
 
 export default function StaffTeamPage() {
-  const { user, team, month, wards, officers, events, canEditEvents, canEditOfficers, canManage } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const { team, month, wards, officers, events, canEditEvents, canEditOfficers, canManage } = useLoaderData<typeof loader>();
   return (
     <>
-      <StaffNav user={user} />
-      {done ? <NotificationBanner>{done}</NotificationBanner> : null}
       <h1>
         <span className="caption">{team.districtName}</span>
         {team.name}

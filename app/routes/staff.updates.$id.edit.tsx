@@ -3,20 +3,18 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffNav } from "~/components/staff-nav";
 import { UpdateFields } from "~/components/update-fields";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { formatDate, formatMonth } from "~/lib/format";
 import { UPDATE_STATUS_LABELS } from "~/lib/labels";
-import { permitted } from "~/lib/permissions.server";
+import { permitted, requireUpdateEditor } from "~/lib/permissions.server";
 import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requireUpdateEditor } from "~/lib/staff-loaders.server";
 import { editUpdate, listUpdateVersions } from "~/models/priority.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, update, priority, wardName } = await requireUpdateEditor(request, params.id);
-  return json({ user: actor, update, priority, wardName, versions: listUpdateVersions(actor, update.id) });
+  return json({ update, priority, wardName, versions: listUpdateVersions(actor, update.id) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Correct a monthly update – Kent Neighbourhood Policing" }];
 
 export default function EditUpdate() {
-  const { user, update, priority, wardName, versions } = useLoaderData<typeof loader>();
+  const { update, priority, wardName, versions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {
@@ -43,7 +41,6 @@ export default function EditUpdate() {
   };
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">

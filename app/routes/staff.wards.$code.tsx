@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { NotificationBanner } from "~/components/form-fields";
-import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { Link, useLoaderData } from "@remix-run/react";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
-import { findTeamIdOfWard, listPrioritiesForStaff } from "~/models/priority.server";
+import { listPrioritiesForStaff } from "~/models/priority.server";
 import { findWard } from "~/models/ward.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,10 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
   const ward = code ? findWard(code) : null;
   if (!ward) throw new Response("Ward not found", { status: 404 });
-  const teamId = findTeamIdOfWard(ward.code);
+  const teamId = ward.teamId;
   const priorities = listPrioritiesForStaff(user, ward.code);
   return json({
-    user,
     ward,
     teamId,
     month: ukMonth(new Date()),
@@ -74,14 +71,10 @@ function Updates({ p, canEdit }: { p: Priority; canEdit: boolean }) {
 }
 
 export default function StaffWardPage() {
-  const { user, ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const done = DONE_MESSAGES[params.get("done") ?? ""];
+  const { ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
   return (
     <>
-      <StaffNav user={user} />
-      {done ? <NotificationBanner>{done}</NotificationBanner> : null}
       <h1>
         <span className="caption">
           {ward.teamName ?? "No team"} · {ward.districtName}

@@ -7,8 +7,6 @@ import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
 import { DateInput, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
-import { normaliseGssCode } from "~/lib/vocabulary";
 import { dateFields, toDateFields, ukDate } from "~/lib/dates";
 import { choice, errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
@@ -20,16 +18,10 @@ import { listPrioritiesForWard, recordPactMeeting, type PactSlot } from "~/model
 
 const RANKS = [1, 2, 3] as const;
 
-async function guard(request: Request, code: string | undefined) {
-  const wardCode = normaliseGssCode(code);
-  if (!wardCode) throw new Response("Ward not found", { status: 404 });
-  return requireEditorOfWard(request, wardCode);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, ward } = await guard(request, params.code);
+  const { actor, ward } = await requireEditorOfWard(request, params.code);
   const active = listPrioritiesForWard(ward.code).filter((p) => p.status === "active");
-  return json({ user: actor, ward, active: active.map(({ id, rank, title, theme, agreedOn }) => ({ id, rank, title, theme, agreedOn })), today: ukDate(new Date()) });
+  return json({ ward, active: active.map(({ id, rank, title, theme, agreedOn }) => ({ id, rank, title, theme, agreedOn })), today: ukDate(new Date()) });
 }
 
 const actionSchema = z.object(Object.fromEntries(RANKS.map((r) => [`slot${r}-action`, choice(["keep", "replace", "add", "empty"], `Choose what happens to slot ${r}`)])));
@@ -61,7 +53,7 @@ function parsePact(form: FormData): { ok: true; meetingDate: string; slots: Pact
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, ward } = await guard(request, params.code);
+  const { actor, ward } = await requireEditorOfWard(request, params.code);
   const form = await readForm(request);
   const parsed = parsePact(form);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -86,14 +78,13 @@ function NewPriorityFields({ rank, values, errors }: { rank: number; values: For
 }
 
 export default function RecordPactMeeting() {
-  const { user, ward, active, today } = useLoaderData<typeof loader>();
+  const { ward, active, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {};
   const meeting = actionData ? { day: String(values["meeting-day"] ?? ""), month: String(values["meeting-month"] ?? ""), year: String(values["meeting-year"] ?? "") } : toDateFields(null);
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${ward.code}`} className="small">

@@ -5,7 +5,7 @@ import { auditEvents, loginAttempts, passwordTokens, priorityUpdateVersions, ses
 import { createUserSession } from "~/lib/auth.server";
 import type { Db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
-import { findTeamIdOfWard } from "~/models/priority.server";
+import { findTeamIdOfWard } from "~/models/ward.server";
 import { createUserFromCommandLine } from "~/models/user.server";
 
 /** Park Wood & Mangravet (Maidstone) is team A's; Wincheap (Canterbury) is team B's. */
