@@ -1,5 +1,5 @@
 import type { FieldError, Outcome } from "~/lib/vocabulary";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { PRIORITY_THEMES, UPDATE_STATUSES } from "~/lib/vocabulary";
 import { priorities, priorityUpdates, priorityUpdateVersions, teamWards, users, wards } from "../../db/schema";
 import { previousMonth, ukDate } from "~/lib/dates";
@@ -237,25 +237,32 @@ export function publishableMonths(now = new Date()): [string, string] {
   return [month, previousMonth(month)];
 }
 
+/** Why a priority cannot have an update for this month, or null if it can. */
+export function updateRefusal(p: { status: string; agreedOn: string }, month: string, now = new Date()): FieldError | null {
+  if (p.status !== "active") return { field: "actionTaken", message: "This priority has been closed, so it cannot have a new monthly update" };
+  const [thisMonth, lastMonth] = publishableMonths(now);
+  if (month !== thisMonth && month !== lastMonth) {
+    return { field: "month", message: `Choose ${formatMonth(thisMonth)} or, if the update is late, ${formatMonth(lastMonth)}` };
+  }
+  if (month < p.agreedOn.slice(0, 7)) {
+    return { field: "month", message: `This priority was agreed on ${formatDate(p.agreedOn)}, so it cannot have an update for ${formatMonth(month)}` };
+  }
+  return null;
+}
+
 /** Publish the month's update on an active priority. One per priority per month. */
 export function publishUpdate(actor: Actor | null, priorityId: number, input: UpdateInput & { month: string }, now = new Date()): Outcome<{ id: number }> {
   const found = findPriority(priorityId);
   if (!found) throw new NotPermittedError("That priority does not exist.");
   assertTeamPermission(actor, "edit:priorities", found.teamId);
   const p = found.priority;
-  if (p.status !== "active") return refuse("actionTaken", "This priority has been closed, so it cannot have a new monthly update");
-  const [thisMonth, lastMonth] = publishableMonths(now);
-  if (input.month !== thisMonth && input.month !== lastMonth) {
-    return refuse("month", `Choose ${formatMonth(thisMonth)} or, if the update is late, ${formatMonth(lastMonth)}`);
-  }
-  if (input.month < p.agreedOn.slice(0, 7)) {
-    return refuse("month", `This priority was agreed on ${formatDate(p.agreedOn)}, so it cannot have an update for ${formatMonth(input.month)}`);
-  }
+  const refusal = updateRefusal(p, input.month, now);
+  if (refusal) return { ok: false, errors: [refusal] };
   const db = getDb();
   const existing = db
     .select({ id: priorityUpdates.id })
     .from(priorityUpdates)
-    .where(and(eq(priorityUpdates.priorityId, priorityId), eq(priorityUpdates.month, input.month)))
+    .where(and(eq(priorityUpdates.priorityId, priorityId), eq(priorityUpdates.month, input.month), isNull(priorityUpdates.withdrawnAt)))
     .get();
   if (existing) return refuse("month", `There is already an update for ${formatMonth(input.month)}. Edit that update instead`);
   const id = db.transaction((tx) => {
@@ -325,7 +332,7 @@ export function listWardProgress(teamIds: number[], month: string): WardProgress
     .from(teamWards)
     .innerJoin(wards, eq(wards.code, teamWards.wardCode))
     .leftJoin(priorities, and(eq(priorities.wardCode, wards.code), eq(priorities.status, "active")))
-    .leftJoin(priorityUpdates, and(eq(priorityUpdates.priorityId, priorities.id), eq(priorityUpdates.month, month)))
+    .leftJoin(priorityUpdates, and(eq(priorityUpdates.priorityId, priorities.id), eq(priorityUpdates.month, month), isNull(priorityUpdates.withdrawnAt)))
     .where(inArray(teamWards.teamId, teamIds))
     .groupBy(wards.code)
     .orderBy(asc(wards.name))

@@ -62,7 +62,14 @@ export default function StaffDashboard() {
           ) : (
             <>
               <p>
-                {t.due.length} of {t.wardCount} wards missing this month's update:
+                {t.due.length} of {t.wardCount} wards missing this month's update
+                {editor ? (
+                  <>
+                    {" "}
+                    (<Link to={`/staff/teams/${t.id}/month`}>write them on one page</Link>)
+                  </>
+                ) : null}
+                :
               </p>
               <ul className="list" data-testid="due-wards">
                 {t.due.map((w) => (

@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     officers: listTeamOfficersForStaff(team.id),
     events: listTeamEventsForStaff(team.id),
     canEditEvents: canForTeam(user, "edit:events", team.id),
+    canEditPriorities: canForTeam(user, "edit:priorities", team.id),
     canEditOfficers: canForTeam(user, "edit:officers", team.id),
     canManage: hasPermission(user, "manage:teams"),
   });
@@ -31,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} (staff) – Kent Neighbourhood Policing` }];
 
 export default function StaffTeamPage() {
-  const { team, month, wards, officers, events, canEditEvents, canEditOfficers, canManage } = useLoaderData<typeof loader>();
+  const { team, month, wards, officers, events, canEditEvents, canEditPriorities, canEditOfficers, canManage } = useLoaderData<typeof loader>();
+  const dueCount = wards.reduce((n, w) => n + Math.max(0, w.active - w.updatedThisMonth), 0);
   return (
     <>
       <h1>
@@ -48,6 +50,13 @@ export default function StaffTeamPage() {
         ) : null}
       </p>
 
+      {canEditPriorities && dueCount > 0 ? (
+        <p>
+          <Link to={`/staff/teams/${team.id}/month`} className="button">
+            Write the {formatMonth(month)} updates ({dueCount} due)
+          </Link>
+        </p>
+      ) : null}
       <h2>Wards</h2>
       <table className="table--small">
         <thead>
