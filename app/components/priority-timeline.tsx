@@ -11,6 +11,7 @@ export interface PriorityData {
   status: "active" | "closed";
   outcome: string | null;
   closedOn: string | null;
+  correctedAt?: Date | string | null;
   lastUpdated: Date | string | null;
   updates: {
     id: number;
@@ -19,6 +20,8 @@ export interface PriorityData {
     partners: string;
     status: keyof typeof UPDATE_STATUS_LABELS;
     nextStep: string;
+    revisedAt?: Date | string | null;
+    withdrawnAt?: Date | string | null;
   }[];
 }
 
@@ -48,10 +51,20 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
         {" · "}
         {p.lastUpdated ? <>Last updated {formatDate(new Date(p.lastUpdated))}</> : <>No updates yet</>}
       </p>
+      {!closed && p.correctedAt ? (
+        <p className="small secondary" data-testid="correction-note">
+          Reopened on {formatDate(new Date(p.correctedAt))}: it had been closed by mistake.
+        </p>
+      ) : null}
       {closed && p.outcome ? (
         <div className="notice">
           <h4>Outcome</h4>
           <p>{p.outcome}</p>
+          {p.correctedAt ? (
+            <p className="small secondary" data-testid="correction-note">
+              Corrected on {formatDate(new Date(p.correctedAt))}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {p.updates.length > 0 ? (
@@ -60,16 +73,28 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
             Progress, month by month ({p.updates.length} update{p.updates.length === 1 ? "" : "s"})
           </summary>
           <ol className="timeline" reversed>
-            {p.updates.map((u) => (
-              <li key={u.id}>
-                <h4>
-                  {formatMonth(u.month)} <span className={statusTag[u.status]}>{UPDATE_STATUS_LABELS[u.status]}</span>
-                </h4>
-                <p>{u.actionTaken}</p>
-                {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
-                {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
-              </li>
-            ))}
+            {p.updates.map((u) =>
+              u.withdrawnAt ? (
+                <li key={u.id} data-testid="withdrawn-update">
+                  <h4>{formatMonth(u.month)}</h4>
+                  <p className="secondary">This update was withdrawn on {formatDate(new Date(u.withdrawnAt))}.</p>
+                </li>
+              ) : (
+                <li key={u.id}>
+                  <h4>
+                    {formatMonth(u.month)} <span className={statusTag[u.status]}>{UPDATE_STATUS_LABELS[u.status]}</span>
+                  </h4>
+                  <p>{u.actionTaken}</p>
+                  {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
+                  {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
+                  {u.revisedAt ? (
+                    <p className="small secondary" data-testid="correction-note">
+                      Corrected on {formatDate(new Date(u.revisedAt))}
+                    </p>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ol>
         </details>
       ) : null}

@@ -48,6 +48,9 @@ export function email(required = "Enter an email address") {
 
 export const positiveId = z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : v), z.number().int().positive());
 
+/** The version of a record a form was loaded with (a hidden field), to catch changes made meanwhile. */
+export const versionField = z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
+
 export type FormValues = Record<string, string | string[]>;
 
 export type ParsedForm<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldError[]; values: FormValues };

@@ -24,13 +24,14 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, ACCOUNTS.editorA);
 });
 
-test("an empty PACT form says what is missing, field by field", async ({ page }) => {
+test("an empty PACT form starts with every priority kept, and says the date is missing", async ({ page }) => {
   await page.goto(`/staff/wards/${WARD_A2.code}/pact`);
+  for (const n of [1, 2, 3]) await expect(page.getByRole("group", { name: new RegExp(`^Slot ${n}:`) }).getByLabel("Keep this priority")).toBeChecked();
   await page.getByRole("button", { name: "Save and publish" }).click();
   const summary = page.getByTestId("error-summary");
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter the date of the PACT meeting");
-  for (const n of [1, 2, 3]) await expect(summary).toContainText(`Choose what happens to slot ${n}`);
+  await expect(summary.getByRole("listitem")).toHaveCount(1);
   await summary.getByRole("link", { name: "Enter the date of the PACT meeting" }).click();
   await expect(page.getByLabel("Day")).toBeFocused();
   await screenshot(page, "staff-pact-errors");
