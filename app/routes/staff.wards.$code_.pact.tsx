@@ -121,7 +121,8 @@ export default function RecordPactMeeting() {
             const chosen = stale ? (current ? "keep" : undefined) : ((values[`slot${rank}-action`] as string | undefined) ?? (current ? "keep" : undefined));
             const seen = <input type="hidden" name={`slot${rank}-seen`} value={current ? `${current.id}:${current.version}` : "none"} />;
             return current ? (
-              <div key={rank}>
+              // Keyed by what the slot holds, so a slot that changed meanwhile is drawn afresh.
+              <div key={`${rank}:${current ? `${current.id}:${current.version}` : "none"}`}>
               {seen}
               <Radios
                 key={rank}
@@ -154,7 +155,7 @@ export default function RecordPactMeeting() {
               />
               </div>
             ) : (
-              <div key={rank}>
+              <div key={`${rank}:none`}>
               {seen}
               <Radios
                 key={rank}

@@ -35,3 +35,13 @@ export function teamId(slug: string): number {
     db.close();
   }
 }
+
+/** A team's wards, by name. */
+export function wardsOfTeam(slug: string): { code: string; name: string }[] {
+  const db = new Database(`db/e2e-${PORT}.sqlite`, { readonly: true });
+  try {
+    return db.prepare("SELECT w.code, w.name FROM wards w JOIN team_wards tw ON tw.ward_code = w.code JOIN teams t ON t.id = tw.team_id WHERE t.slug = ? ORDER BY w.name").all(slug) as { code: string; name: string }[];
+  } finally {
+    db.close();
+  }
+}
