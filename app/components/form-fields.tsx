@@ -1,6 +1,6 @@
 // GOV.UK Design System form patterns: label, hint, error message, then the field;
 // a field in error keeps what was typed.
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 interface FieldBase {
   name: string;
@@ -50,7 +50,8 @@ export function TextInput({
   autoComplete,
   width,
   spellCheck,
-}: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean }) {
+  maxLength,
+}: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean; maxLength?: number }) {
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
       <input
@@ -62,6 +63,7 @@ export function TextInput({
         {...(type === "password" ? {} : { defaultValue: value })}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
+        maxLength={maxLength}
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
@@ -69,7 +71,9 @@ export function TextInput({
   );
 }
 
-export function TextArea({ name, label, hint, error, value, rows = 5 }: FieldBase & { value?: string; rows?: number }) {
+export function TextArea({ name, label, hint, error, value, rows = 5, maxLength }: FieldBase & { value?: string; rows?: number; maxLength?: number }) {
+  const [length, setLength] = useState(value?.length ?? 0);
+  const counted = maxLength !== undefined;
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
       <textarea
@@ -78,14 +82,27 @@ export function TextArea({ name, label, hint, error, value, rows = 5 }: FieldBas
         name={name}
         rows={rows}
         defaultValue={value}
-        aria-describedby={describedBy(name, hint, error)}
+        maxLength={maxLength}
+        onInput={counted ? (e) => setLength(e.currentTarget.value.length) : undefined}
+        aria-describedby={[describedBy(name, hint, error), counted ? `${name}-count` : null].filter(Boolean).join(" ") || undefined}
         aria-invalid={error ? true : undefined}
       />
+      {counted ? <CharacterCount id={`${name}-count`} length={length} max={maxLength} /> : null}
     </LabelledField>
   );
 }
 
-export function Select({ name, label, hint, error, value, options }: FieldBase & { value?: string; options: { value: string; label: string }[] }) {
+/** GOV.UK character count: how many characters are left, announced politely as they change. */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const left = max - length;
+  return (
+    <div id={id} className={`hint character-count${left < 0 ? " character-count--over" : ""}`} aria-live="polite" data-testid="character-count">
+      {left >= 0 ? `You have ${left} character${left === 1 ? "" : "s"} remaining` : `You have ${-left} character${left === -1 ? "" : "s"} too many`}
+    </div>
+  );
+}
+
+export function Select({ name, label, hint, error, value, options }: FieldBase & { value?: string; options: readonly { value: string; label: string }[] }) {
   return (
     <LabelledField name={name} label={label} hint={hint} error={error}>
       <select

@@ -11,6 +11,7 @@ export interface PriorityData {
   status: "active" | "closed";
   outcome: string | null;
   closedOn: string | null;
+  correctedAt?: Date | string | null;
   lastUpdated: Date | string | null;
   updates: {
     id: number;
@@ -19,6 +20,8 @@ export interface PriorityData {
     partners: string;
     status: keyof typeof UPDATE_STATUS_LABELS;
     nextStep: string;
+    revisedAt?: Date | string | null;
+    withdrawnAt?: Date | string | null;
   }[];
 }
 
@@ -54,6 +57,11 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
         <div className="notice">
           <h4>Outcome</h4>
           <p>{p.outcome}</p>
+          {p.correctedAt ? (
+            <p className="small secondary" data-testid="correction-note">
+              Corrected on {formatDate(new Date(p.correctedAt))}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {latest ? (
@@ -81,6 +89,14 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
 }
 
 function UpdateItem({ update: u }: { update: PriorityData["updates"][number] }) {
+  if (u.withdrawnAt) {
+    return (
+      <li data-testid="withdrawn-update">
+        <h4>{formatMonth(u.month)}</h4>
+        <p className="secondary">This update was withdrawn on {formatDate(new Date(u.withdrawnAt))}.</p>
+      </li>
+    );
+  }
   return (
     <li>
       <h4>
@@ -89,6 +105,11 @@ function UpdateItem({ update: u }: { update: PriorityData["updates"][number] }) 
       <p>{u.actionTaken}</p>
       {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
       {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
+      {u.revisedAt ? (
+        <p className="small secondary" data-testid="correction-note">
+          Corrected on {formatDate(new Date(u.revisedAt))}
+        </p>
+      ) : null}
     </li>
   );
 }

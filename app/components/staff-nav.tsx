@@ -4,7 +4,8 @@ import { hasPermission, type Role } from "~/lib/permissions";
 /** The staff area's own navigation; administrators see their pages too. */
 export function StaffNav({ user }: { user: { role: Role; teamId: number | null } }) {
   const links: { to: string; label: string; end?: boolean }[] = [{ to: "/staff", label: "Dashboard", end: true }];
-  if (user.teamId) links.push({ to: `/staff/teams/${user.teamId}`, label: "Your team" });
+  if (user.teamId) links.push({ to: `/staff/teams/${user.teamId}`, label: "Your team", end: true });
+  if (user.teamId && hasPermission(user, "edit:priorities")) links.push({ to: `/staff/teams/${user.teamId}/month`, label: "This month's updates" });
   if (hasPermission(user, "view:partner-map")) links.push({ to: "/partners/map", label: "Partner map" });
   if (hasPermission(user, "manage:teams")) links.push({ to: "/admin/teams", label: "Teams and wards" });
   if (hasPermission(user, "manage:staff")) links.push({ to: "/admin/users", label: "Staff accounts" });
@@ -28,6 +29,12 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
 const DONE_MESSAGES: Record<string, string> = {
   "pact-recorded": "The PACT meeting's priorities have been saved and published.",
   "update-published": "The monthly update has been published.",
+  "month-published": "The finished updates have been published. Residents can see them now.",
+  "drafts-saved": "Your drafts have been saved. Anyone in your team can carry on with them; residents cannot see them.",
+  "update-withdrawn": "The update has been withdrawn. Residents see only that it was withdrawn, and when.",
+  "update-moved": "The update has been moved. Residents see it under the right priority, marked as corrected.",
+  "outcome-corrected": "The outcome has been corrected. Residents see when it was corrected.",
+  "priority-reopened": "The priority has been reopened in its slot.",
   "update-edited": "The update has been corrected. The earlier wording is kept in its history.",
   "priority-closed": "The priority has been closed. Its outcome now shows under “You said, we did”.",
   "priority-edited": "The priority's wording has been corrected.",
@@ -46,7 +53,7 @@ const DONE_MESSAGES: Record<string, string> = {
 };
 
 /** The message for a ?done= key; only the keys above, never inherited names such as "__proto__". */
-export function doneMessage(key: string | null): string | undefined {
-  return key !== null && Object.hasOwn(DONE_MESSAGES, key) ? DONE_MESSAGES[key] : undefined;
+export function doneMessage(key: string | null): string | null {
+  return key && Object.hasOwn(DONE_MESSAGES, key) ? DONE_MESSAGES[key]! : null;
 }
 

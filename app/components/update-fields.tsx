@@ -3,6 +3,7 @@ import type { FieldError } from "~/lib/vocabulary";
 import { Radios, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { UPDATE_STATUS_LABELS } from "~/lib/labels";
+import { LIMITS } from "~/lib/priority-forms";
 
 /** The fields of a monthly update on a PACT priority. */
 export function UpdateFields({ values, errors }: { values: FormValues; errors: FieldError[] }) {
@@ -16,6 +17,7 @@ export function UpdateFields({ values, errors }: { values: FormValues; errors: F
         rows={6}
         value={v("actionTaken")}
         error={errorFor(errors, "actionTaken")}
+        maxLength={LIMITS.actionTaken}
       />
       <TextInput
         name="partners"
@@ -23,6 +25,7 @@ export function UpdateFields({ values, errors }: { values: FormValues; errors: F
         hint="They are credited on the update, for example: Maidstone Borough Council; Kent Fire and Rescue Service"
         value={v("partners")}
         error={errorFor(errors, "partners")}
+        maxLength={LIMITS.partners}
       />
       <Radios
         name="status"
@@ -31,7 +34,7 @@ export function UpdateFields({ values, errors }: { values: FormValues; errors: F
         error={errorFor(errors, "status")}
         options={UPDATE_STATUSES.map((s) => ({ value: s, label: UPDATE_STATUS_LABELS[s] }))}
       />
-      <TextArea name="nextStep" label="Next step (optional)" rows={3} value={v("nextStep")} error={errorFor(errors, "nextStep")} />
+      <TextArea name="nextStep" label="Next step (optional)" rows={3} value={v("nextStep")} error={errorFor(errors, "nextStep")} maxLength={LIMITS.nextStep} />
       <TextArea
         name="internalNote"
         label="Note for staff and partners (optional, not published)"
@@ -39,6 +42,7 @@ export function UpdateFields({ values, errors }: { values: FormValues; errors: F
         rows={3}
         value={v("internalNote")}
         error={errorFor(errors, "internalNote")}
+        maxLength={LIMITS.internalNote}
       />
     </>
   );

@@ -48,3 +48,9 @@ export function ukDate(at: Date): string {
 export function ukMonth(at: Date): string {
   return ukDate(at).slice(0, 7);
 }
+
+/** "2:05pm on 2 December 2026": when a draft or a colleague's change was saved. */
+export function formatSavedAt(at: Date | string): string {
+  const d = new Date(at);
+  return `${formatTime(d)} on ${dateFmt.format(d)}`;
+}

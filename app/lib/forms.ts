@@ -4,8 +4,10 @@
 import { z } from "zod";
 import type { FieldError } from "~/lib/vocabulary";
 
-// Markup is refused rather than silently stripped, so what is published is exactly what was typed.
-const MARKUP = /<\s*\/?\s*[a-z!?]/i;
+// Everything shown is escaped, so a "<" in prose ("fell to <a dozen") is safe and kept.
+// Only whole HTML tags and comments are refused, as residents would see them as
+// clutter: refused rather than stripped, so what is published is what was typed.
+const MARKUP = /<\s*\/?\s*[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*\/?\s*>|<!--|<\?[a-z]/i;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 interface TextOptions {
@@ -45,6 +47,9 @@ export function email(required = "Enter an email address") {
 }
 
 export const positiveId = z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : v), z.number().int().positive());
+
+/** The version of a record a form was loaded with (a hidden field), to catch changes made meanwhile. */
+export const versionField = z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
 
 export type FormValues = Record<string, string | string[]>;
 

@@ -1,16 +1,28 @@
-// Guards for loaders and actions: each returns the signed-in person or throws a
-// response (a redirect to sign in, or a 403). Every action starts with one, so
+// The one guard family for loaders and actions: each returns the signed-in person
+// (and the record the page is about) or throws a response: a redirect to sign in,
+// a 404, or a 403 with the one refusal message. Every action starts with one, so
 // every state-changing request has its Origin checked before anything else.
 import { redirect } from "@remix-run/node";
-import { findTeamIdOfWard } from "~/models/priority.server";
+import { findPriority, findUpdate } from "~/models/priority.server";
 import { findWard } from "~/models/ward.server";
 import { blankSessionCookie, checkSession } from "./auth.server";
-import { canForTeam, hasPermission, NotPermittedError, type Actor, type GlobalPermission, type TeamPermission } from "./permissions";
+import { positiveId } from "./forms";
+import { canForTeam, hasPermission, NotPermittedError, refusalMessage, REFUSED, type Actor, type GlobalPermission, type TeamPermission } from "./permissions";
 import { assertSameOrigin } from "./request.server";
 import { returnPath } from "./safe-redirect";
+import { normaliseGssCode } from "./vocabulary";
 
-export function forbidden(message = "You do not have permission to do that."): Response {
+export function forbidden(message = REFUSED): Response {
   return new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+const notFound = (what: string) => new Response(`${what} not found`, { status: 404 });
+
+/** A numeric id from the URL, or a 404. */
+export function idParam(value: string | undefined): number {
+  const parsed = positiveId.safeParse(value);
+  if (!parsed.success) throw notFound("Page");
+  return parsed.data;
 }
 
 /** The signed-in person, or a redirect to /login that brings them back here afterwards. */
@@ -34,24 +46,44 @@ export async function requirePermission(request: Request, permission: GlobalPerm
   return actor;
 }
 
-export async function requireTeamPermission(request: Request, permission: TeamPermission, teamId: number | null): Promise<Actor> {
+/** Someone who may do a team-scoped thing for this team; `subject` names what is refused, e.g. a ward. */
+export async function requireTeamPermission(request: Request, permission: TeamPermission, teamId: number | null, subject?: string): Promise<Actor> {
   const actor = await requireUser(request);
-  if (!canForTeam(actor, permission, teamId)) {
-    throw forbidden(actor.role === "editor" ? "You can only change wards, officers and events of your own team." : undefined);
-  }
+  if (!canForTeam(actor, permission, teamId)) throw forbidden(refusalMessage(actor, subject));
   return actor;
 }
 
 /** An editor of the team that polices this ward, or an administrator. 404 for a ward that does not exist. */
-export async function requireEditorOfWard(request: Request, wardCode: string) {
-  const actor = await requireUser(request);
-  const ward = findWard(wardCode);
-  if (!ward) throw new Response("Ward not found", { status: 404 });
-  const teamId = findTeamIdOfWard(ward.code);
-  if (!canForTeam(actor, "edit:priorities", teamId)) {
-    throw forbidden(actor.role === "editor" ? `${ward.name} is not one of your team's wards, so you cannot change it.` : undefined);
+export async function requireEditorOfWard(request: Request, code: string | undefined) {
+  const wardCode = normaliseGssCode(code);
+  const ward = wardCode ? findWard(wardCode) : null;
+  if (!ward) {
+    await requireUser(request);
+    throw notFound("Ward");
   }
-  return { actor, ward: { ...ward, teamId } };
+  const actor = await requireTeamPermission(request, "edit:priorities", ward.teamId, ward.name);
+  return { actor, ward };
+}
+
+/** The priority and someone who may change it, or a 404 / 403 / sign-in redirect. */
+export async function requirePriorityEditor(request: Request, id: string | undefined) {
+  const found = findPriority(idParam(id));
+  if (!found) {
+    await requireUser(request);
+    throw notFound("Priority");
+  }
+  const actor = await requireTeamPermission(request, "edit:priorities", found.teamId, found.wardName);
+  return { actor, ...found };
+}
+
+export async function requireUpdateEditor(request: Request, id: string | undefined) {
+  const found = findUpdate(idParam(id));
+  if (!found) {
+    await requireUser(request);
+    throw notFound("Update");
+  }
+  const actor = await requireTeamPermission(request, "edit:priorities", found.teamId, found.wardName);
+  return { actor, ...found };
 }
 
 /**

@@ -52,9 +52,20 @@ export function canForTeam(actor: Pick<Actor, "role" | "teamId"> | null | undefi
   return teamId !== null && actor.teamId === teamId;
 }
 
+export const REFUSED = "You do not have permission to do that.";
+
+/**
+ * The one refusal message. An editor acting outside their team is told why, naming the
+ * ward when it is known.
+ */
+export function refusalMessage(actor: Pick<Actor, "role"> | null | undefined, subject?: string): string {
+  if (actor?.role !== "editor") return REFUSED;
+  return subject ? `${subject} is not one of your team's wards, so you cannot change it.` : "You can only change wards, officers and events of your own team.";
+}
+
 /** Thrown by a model when the acting user may not make a change; routes turn it into a 403. */
 export class NotPermittedError extends Error {
-  constructor(message = "You do not have permission to do that.") {
+  constructor(message = REFUSED) {
     super(message);
     this.name = "NotPermittedError";
   }
@@ -66,6 +77,6 @@ export function assertPermission(actor: Actor | null, permission: GlobalPermissi
 
 export function assertTeamPermission(actor: Actor | null, permission: TeamPermission, teamId: number | null): asserts actor is Actor {
   if (!canForTeam(actor, permission, teamId)) {
-    throw new NotPermittedError(actor?.role === "editor" ? "You can only change wards, officers and events of your own team." : undefined);
+    throw new NotPermittedError(refusalMessage(actor));
   }
 }

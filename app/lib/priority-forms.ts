@@ -22,3 +22,9 @@ export const updateFields = z.object({
   nextStep: text({ label: "Next step", max: LIMITS.nextStep, multiline: true }),
   internalNote: text({ label: "The note for staff and partners", max: LIMITS.internalNote, multiline: true }),
 });
+
+/** A draft of an update: the same limits, but nothing is required yet. */
+export const draftFields = updateFields.extend({
+  actionTaken: text({ label: "What the team did", max: LIMITS.actionTaken, multiline: true }),
+  status: z.preprocess((v) => (v === "" ? undefined : v), choice(UPDATE_STATUSES, "Choose how the priority is going").optional()).transform((v) => v ?? null),
+});

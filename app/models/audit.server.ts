@@ -95,3 +95,17 @@ export function listAuditEventsFor(subjectType: string, subjectId: string | numb
     .orderBy(auditEvents.id)
     .all();
 }
+
+/** The latest change to a record, with who made it: to tell an editor what happened while their form was open. */
+export function lastChangeOf(subjectType: string, subjectId: string | number) {
+  return (
+    getDb()
+      .select({ action: auditEvents.action, at: auditEvents.at, name: users.name, label: auditEvents.actorLabel })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.actorId))
+      .where(and(eq(auditEvents.subjectType, subjectType), eq(auditEvents.subjectId, String(subjectId))))
+      .orderBy(desc(auditEvents.id))
+      .limit(1)
+      .get() ?? null
+  );
+}

@@ -11,6 +11,7 @@ const wardSummary = {
   districtCode: districts.code,
   districtName: districts.name,
   csuEmail: districts.csuEmail,
+  teamId: teams.id,
   teamSlug: teams.slug,
   teamName: teams.name,
   teamEmail: teams.email,
@@ -23,6 +24,7 @@ export type WardSummary = {
   districtCode: string;
   districtName: string;
   csuEmail: string;
+  teamId: number | null;
   teamSlug: string | null;
   teamName: string | null;
   teamEmail: string | null;
@@ -53,6 +55,11 @@ const findWardStatement = prepared((db) =>
 /** A ward with its district, CSU inbox and neighbourhood team. */
 export function findWard(code: string): WardSummary | null {
   return findWardStatement().get(code) ?? null;
+}
+
+/** The team that polices a ward: the one way to find it. Null for a ward no team covers yet. */
+export function findTeamIdOfWard(wardCode: string): number | null {
+  return findWard(wardCode)?.teamId ?? null;
 }
 
 export function listWardsInDistrict(districtCode: string): WardSummary[] {

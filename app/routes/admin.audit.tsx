@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { StaffNav } from "~/components/staff-nav";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAuditAreas, listAuditEvents } from "~/models/audit.server";
 
@@ -15,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requested = url.searchParams.get("area") ?? "";
   const area = areas.includes(requested) ? requested : "";
   const { rows, total, pages } = listAuditEvents(user, { page, area: area || undefined });
-  return json({ user, rows, total, pages, page, area, areas });
+  return json({ rows, total, pages, page, area, areas });
 }
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Kent Neighbourhood Policing" }];
@@ -55,11 +54,10 @@ function Changes({ before, after }: { before: string | null; after: string | nul
 }
 
 export default function AuditLog() {
-  const { user, rows, total, pages, page, area, areas } = useLoaderData<typeof loader>();
+  const { rows, total, pages, page, area, areas } = useLoaderData<typeof loader>();
   const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...(area ? { area } : {}), page: String(p) })}`;
   return (
     <>
-      <StaffNav user={user} />
       <h1>Audit log</h1>
       <p>Every change made by staff, newest first: who, when, what, and the record before and after. Entries cannot be edited or deleted.</p>
       <Form method="get" className="inline-form filter-form">

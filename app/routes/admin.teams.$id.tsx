@@ -1,16 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { GSS_CODE, type FieldError } from "~/lib/vocabulary";
-import { Checkboxes, NotificationBanner } from "~/components/form-fields";
-import { doneMessage, StaffNav } from "~/components/staff-nav";
+import { Checkboxes } from "~/components/form-fields";
 import { TeamFields } from "~/components/team-fields";
 import { errorFor, parseForm, type FormValues } from "~/lib/forms";
-import { permitted, requirePermission } from "~/lib/permissions.server";
+import { idParam, permitted, requirePermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { idParam } from "~/lib/staff-loaders.server";
 import { teamSchema } from "~/lib/team-forms";
 import { listDistricts } from "~/models/district.server";
 import { listTeamOfficersForStaff } from "~/models/officer.server";
@@ -20,7 +18,7 @@ import { listWardsInDistrict, listWardsOfTeam } from "~/models/ward.server";
 const wardsSchema = z.object({ wardCodes: z.array(z.string().regex(GSS_CODE, "Choose wards from the list")).max(300) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:teams");
+  await requirePermission(request, "manage:teams");
   const team = findTeamById(idParam(params.id));
   if (!team) throw new Response("Team not found", { status: 404 });
   const own = listWardsOfTeam(team.id);
@@ -28,7 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const district = listWardsInDistrict(team.districtCode);
   const wards = [...district, ...own.filter((w) => !district.some((d) => d.code === w.code))];
   return json({
-    user,
     team,
     districts: listDistricts(),
     wards: wards.map((w) => ({ code: w.code, name: w.name, teamName: w.teamName })),
@@ -62,10 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} – Teams and wards – Kent Neighbourhood Policing` }];
 
 export default function TeamAdmin() {
-  const { user, team, districts, wards, covered, officers } = useLoaderData<typeof loader>();
+  const { team, districts, wards, covered, officers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const done = doneMessage(params.get("done"));
   const errors = actionData?.errors ?? [];
   const values: FormValues =
     actionData && !("wardCodes" in actionData.values)
@@ -74,9 +69,7 @@ export default function TeamAdmin() {
   const chosen = actionData && Array.isArray(actionData.values.wardCodes) ? actionData.values.wardCodes : covered;
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
-        {done ? <NotificationBanner>{done}</NotificationBanner> : null}
         <ErrorSummary errors={errors} />
         <Link to="/admin/teams" className="small">
           Back to teams

@@ -1,22 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StaffNav } from "~/components/staff-nav";
 import { requirePermission } from "~/lib/permissions.server";
 import { listAllTeams } from "~/models/team.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:teams");
-  return json({ user, teams: listAllTeams() });
+  await requirePermission(request, "manage:teams");
+  return json({ teams: listAllTeams() });
 }
 
 export const meta: MetaFunction = () => [{ title: "Teams and wards – Kent Neighbourhood Policing" }];
 
 export default function TeamsAdmin() {
-  const { user, teams } = useLoaderData<typeof loader>();
+  const { teams } = useLoaderData<typeof loader>();
   return (
     <>
-      <StaffNav user={user} />
       <h1>Teams and wards</h1>
       <p>
         <Link to="/admin/teams/new" className="button">

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffNav } from "~/components/staff-nav";
 import { TeamFields } from "~/components/team-fields";
 import { parseForm } from "~/lib/forms";
 import { permitted, requirePermission } from "~/lib/permissions.server";
@@ -12,8 +11,8 @@ import { listDistricts } from "~/models/district.server";
 import { createTeam } from "~/models/team.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:teams");
-  return json({ user, districts: listDistricts() });
+  await requirePermission(request, "manage:teams");
+  return json({ districts: listDistricts() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,12 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Create a team – Kent Neighbourhood Policing" }];
 
 export default function NewTeam() {
-  const { user, districts } = useLoaderData<typeof loader>();
+  const { districts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to="/admin/teams" className="small">

@@ -1,16 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AccountFields } from "~/components/account-fields";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
-import { NotificationBanner } from "~/components/form-fields";
-import { doneMessage, StaffNav } from "~/components/staff-nav";
 import { accountSchema } from "~/lib/account-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
 import { permitted, requirePermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
+import { useUser } from "~/lib/user";
 import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
 
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:staff");
   const account = findUser(user, accountId(params.id));
   if (!account) throw new Response("Account not found", { status: 404 });
-  return json({ user, account, teams: listTeamsForAccounts() });
+  return json({ account, teams: listTeamsForAccounts() });
 }
 
 type ActionData = { errors: FieldError[]; values: FormValues; link: string | null };
@@ -57,10 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} – Staff accounts – Kent Neighbourhood Policing` }];
 
 export default function AccountPage() {
-  const { user, account, teams } = useLoaderData<typeof loader>();
+  const { account, teams } = useLoaderData<typeof loader>();
+  const user = useUser();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const done = doneMessage(params.get("done"));
   const errors = actionData?.errors ?? [];
   const values: FormValues =
     actionData && Object.keys(actionData.values).length > 0
@@ -69,9 +67,7 @@ export default function AccountPage() {
   const self = account.id === user.id;
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
-        {done ? <NotificationBanner>{done}</NotificationBanner> : null}
         <ErrorSummary errors={errors} />
         <Link to="/admin/users" className="small">
           Back to staff accounts

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StaffNav } from "~/components/staff-nav";
 import { formatDate } from "~/lib/format";
 import { ROLE_LABELS } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
@@ -9,16 +8,15 @@ import { listUsers } from "~/models/user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:staff");
-  return json({ user, accounts: listUsers(user) });
+  return json({ accounts: listUsers(user) });
 }
 
 export const meta: MetaFunction = () => [{ title: "Staff accounts – Kent Neighbourhood Policing" }];
 
 export default function StaffAccounts() {
-  const { user, accounts } = useLoaderData<typeof loader>();
+  const { accounts } = useLoaderData<typeof loader>();
   return (
     <>
-      <StaffNav user={user} />
       <h1>Staff accounts</h1>
       <p>
         <Link to="/admin/users/new" className="button">

@@ -5,7 +5,6 @@ import { AccountFields } from "~/components/account-fields";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
 import { NotificationBanner } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { accountSchema } from "~/lib/account-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { permitted, requirePermission } from "~/lib/permissions.server";
@@ -14,8 +13,8 @@ import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { inviteUser, listTeamsForAccounts } from "~/models/user.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "manage:staff");
-  return json({ user, teams: listTeamsForAccounts() });
+  await requirePermission(request, "manage:staff");
+  return json({ teams: listTeamsForAccounts() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,12 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Invite someone – Kent Neighbourhood Policing" }];
 
 export default function InviteUser() {
-  const { user, teams } = useLoaderData<typeof loader>();
+  const { teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   if (actionData?.link && actionData.invited) {
     return (
       <>
-        <StaffNav user={user} />
         <div className="two-thirds">
           <NotificationBanner>
             <p>An account has been created for {actionData.invited.name}.</p>
@@ -60,7 +58,6 @@ export default function InviteUser() {
   const errors = actionData?.errors ?? [];
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to="/admin/users" className="small">

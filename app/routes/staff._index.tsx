@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StaffNav } from "~/components/staff-nav";
 import { formatMonth, ukMonth } from "~/lib/format";
 import { hasPermission, ROLE_LABELS } from "~/lib/permissions";
+import { useUser } from "~/lib/user";
 import { requirePermission } from "~/lib/permissions.server";
 import { hasEmptySlot, isDue } from "~/lib/due";
 import { listWardProgress } from "~/models/priority.server";
@@ -19,7 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     month,
   );
   return json({
-    user,
     month,
     teams: teams.map((t) => {
       const wards = progress.filter((w) => w.teamId === t.id);
@@ -31,12 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Staff dashboard – Kent Neighbourhood Policing" }];
 
 export default function StaffDashboard() {
-  const { user, month, teams } = useLoaderData<typeof loader>();
+  const { month, teams } = useLoaderData<typeof loader>();
+  const user = useUser();
   const totalDue = teams.reduce((n, t) => n + t.due.length, 0);
   const editor = hasPermission(user, "edit:priorities");
   return (
     <>
-      <StaffNav user={user} />
       <h1>
         <span className="caption">
           {ROLE_LABELS[user.role]}
@@ -63,7 +62,14 @@ export default function StaffDashboard() {
           ) : (
             <>
               <p>
-                {t.due.length} of {t.wardCount} wards missing this month's update:
+                {t.due.length} of {t.wardCount} wards missing this month's update
+                {editor ? (
+                  <>
+                    {" "}
+                    (<Link to={`/staff/teams/${t.id}/month`}>write them on one page</Link>)
+                  </>
+                ) : null}
+                :
               </p>
               <ul className="list" data-testid="due-wards">
                 {t.due.map((w) => (

@@ -2,10 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffNav } from "~/components/staff-nav";
 import { formatEventTime } from "~/lib/format";
-import { permitted, requireTeamPermission } from "~/lib/permissions.server";
-import { idParam } from "~/lib/staff-loaders.server";
+import { idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { cancelEvent, findEvent } from "~/models/event.server";
 
 async function guard(request: Request, id: string | undefined) {
@@ -17,7 +15,7 @@ async function guard(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, event } = await guard(request, params.id);
-  return json({ user: actor, event });
+  return json({ event });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,11 +28,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Cancel a surgery or meeting – Kent Neighbourhood Policing" }];
 
 export default function CancelEvent() {
-  const { user, event } = useLoaderData<typeof loader>();
+  const { event } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={(actionData?.errors ?? []).map((e) => ({ ...e, field: "cancel" }))} />
         <Link to={`/staff/teams/${event.teamId}`} className="small">

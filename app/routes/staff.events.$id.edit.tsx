@@ -4,12 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { EventFields } from "~/components/event-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { eventSchema, eventValues } from "~/lib/event-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
-import { permitted, requireTeamPermission } from "~/lib/permissions.server";
+import { idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { idParam } from "~/lib/staff-loaders.server";
 import { editEvent, findEvent } from "~/models/event.server";
 import { listWardsOfTeam } from "~/models/ward.server";
 
@@ -23,7 +21,7 @@ async function guard(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, event } = await guard(request, params.id);
   if (event.cancelledAt) throw redirect(`/staff/teams/${event.teamId}`);
-  return json({ user: actor, event, initial: eventValues(event), wards: listWardsOfTeam(event.teamId).map(({ code, name }) => ({ code, name })) });
+  return json({ event, initial: eventValues(event), wards: listWardsOfTeam(event.teamId).map(({ code, name }) => ({ code, name })) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,13 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Change a surgery or meeting – Kent Neighbourhood Policing" }];
 
 export default function EditEvent() {
-  const { user, event, initial, wards } = useLoaderData<typeof loader>();
+  const { event, initial, wards } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? initial;
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/teams/${event.teamId}`} className="small">

@@ -5,13 +5,11 @@ import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/form-fields";
 import { OfficerFields } from "~/components/officer-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { errorFor, parseForm, positiveId, type FormValues } from "~/lib/forms";
 import { officerSchema } from "~/lib/officer-forms";
 import { hasPermission } from "~/lib/permissions";
-import { forbidden, permitted, requireTeamPermission } from "~/lib/permissions.server";
+import { forbidden, idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { idParam } from "~/lib/staff-loaders.server";
 import { editOfficer, findOfficer, moveOfficer } from "~/models/officer.server";
 import { listAllTeams } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
@@ -27,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, officer } = await guard(request, params.id);
   const canMove = hasPermission(actor, "manage:teams");
   return json({
-    user: actor,
     officer,
     wards: listWardsOfTeam(officer.teamId).map(({ code, name }) => ({ code, name })),
     teams: canMove ? listAllTeams().map((t) => ({ value: String(t.id), label: `${t.name} (${t.districtName})` })) : null,
@@ -55,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Edit an officer – Kent Neighbourhood Policing" }];
 
 export default function EditOfficer() {
-  const { user, officer, wards, teams } = useLoaderData<typeof loader>();
+  const { officer, wards, teams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {
@@ -69,7 +66,6 @@ export default function EditOfficer() {
   };
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/teams/${officer.teamId}`} className="small">

@@ -5,22 +5,19 @@ import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { DateInput, TextArea } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { dateFields, toDateFields, ukDate } from "~/lib/dates";
-import { errorFor, parseForm, type FormValues } from "~/lib/forms";
+import { errorFor, parseForm, versionField, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
-import { permitted } from "~/lib/permissions.server";
+import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { outcomeField } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requirePriorityEditor } from "~/lib/staff-loaders.server";
 import { closePriority } from "~/models/priority.server";
 
-const schema = z.object({ outcome: outcomeField(), closedOn: dateFields("the date it was closed") });
+const schema = z.object({ outcome: outcomeField(), closedOn: dateFields("the date it was closed"), version: versionField });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, priority, wardName } = await requirePriorityEditor(request, params.id);
-  if (priority.status !== "active") throw redirect(`/staff/wards/${priority.wardCode}`);
-  return json({ user: actor, priority, wardName, today: ukDate(new Date()) });
+  return json({ priority, wardName, today: ukDate(new Date()) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,14 +32,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Close a priority – Kent Neighbourhood Policing" }];
 
 export default function ClosePriority() {
-  const { user, priority, wardName, today } = useLoaderData<typeof loader>();
+  const { priority, wardName, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {};
   const closedOn = actionData ? { day: String(values["closedOn-day"] ?? ""), month: String(values["closedOn-month"] ?? ""), year: String(values["closedOn-year"] ?? "") } : toDateFields(today);
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">
@@ -55,7 +51,15 @@ export default function ClosePriority() {
           Close “{priority.title}”
         </h1>
         <p>Agreed on {formatDate(priority.agreedOn)}. Once closed, it moves to the ward's “You said, we did” history, with its updates, and slot {priority.rank} is free for a new priority.</p>
+        {priority.status !== "active" ? (
+          <div className="notice notice--important" data-testid="closed-notice">
+            <p>
+              This priority was closed{priority.closedOn ? ` on ${formatDate(priority.closedOn)}` : ""}, so it cannot be changed here. Anything you typed is kept below.
+            </p>
+          </div>
+        ) : null}
         <DraftForm draftKey={`close:${priority.id}`} submitLabel="Close and publish the outcome">
+          <input type="hidden" name="version" value={priority.version} />
           <TextArea
             name="outcome"
             label="The outcome for residents"

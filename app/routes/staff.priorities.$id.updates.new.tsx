@@ -5,15 +5,14 @@ import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Radios } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
 import { UpdateFields } from "~/components/update-fields";
+import { formatDate } from "~/lib/format";
 import { errorFor, parseForm, text, type FormValues } from "~/lib/forms";
-import { formatMonth } from "~/lib/format";
-import { permitted } from "~/lib/permissions.server";
+import { formatMonth, ukMonth } from "~/lib/format";
+import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requirePriorityEditor } from "~/lib/staff-loaders.server";
-import { publishableMonths, publishUpdate } from "~/models/priority.server";
+import { nextDueInWard, openUpdateMonths, publishUpdate } from "~/models/priority.server";
 
 const schema = updateFields.extend({
   month: text({ label: "Month", max: 7, required: "Choose the month this update is for" }).refine((m) => m === "" || /^\d{4}-(0[1-9]|1[0-2])$/.test(m), {
@@ -23,8 +22,7 @@ const schema = updateFields.extend({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, priority, wardName } = await requirePriorityEditor(request, params.id);
-  if (priority.status !== "active") throw redirect(`/staff/wards/${priority.wardCode}`);
-  return json({ user: actor, priority, wardName, months: publishableMonths() });
+  return json({ priority, wardName, months: openUpdateMonths(priority) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,19 +31,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await permitted(() => publishUpdate(actor, priority.id, parsed.data));
   if (!result.ok) return json({ errors: result.errors, values: parsed.values }, { status: 400 });
-  return redirect(`/staff/wards/${priority.wardCode}?done=update-published`);
+  const next = nextDueInWard(priority.wardCode);
+  return redirect(`/staff/wards/${priority.wardCode}?done=update-published${next ? `#priority-${next}` : ""}`);
 }
 
 export const meta: MetaFunction = () => [{ title: "Publish a monthly update – Kent Neighbourhood Policing" }];
 
 export default function PublishUpdate() {
-  const { user, priority, wardName, months } = useLoaderData<typeof loader>();
+  const { priority, wardName, months } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
-  const values: FormValues = actionData?.values ?? { month: months[0] };
+  const values: FormValues = actionData?.values ?? { month: months[0] ?? "" };
+  const thisMonth = ukMonth(new Date());
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">
@@ -57,17 +56,27 @@ export default function PublishUpdate() {
           </span>
           Publish a monthly update
         </h1>
+        {priority.status !== "active" ? (
+          <div className="notice notice--important" data-testid="closed-notice">
+            <p>
+              This priority was closed{priority.closedOn ? ` on ${formatDate(priority.closedOn)}` : ""}, so it cannot be changed here. Anything you typed is kept below.
+            </p>
+          </div>
+        ) : null}
         <DraftForm draftKey={`update:${priority.id}`} submitLabel="Publish update">
-          <Radios
-            name="month"
-            legend="Which month is this update for?"
-            value={String(values.month ?? "")}
-            error={errorFor(errors, "month")}
-            options={[
-              { value: months[0], label: formatMonth(months[0]) },
-              { value: months[1], label: `${formatMonth(months[1])} (a late update)` },
-            ]}
-          />
+          {months.length > 0 ? (
+            <Radios
+              name="month"
+              legend="Which month is this update for?"
+              value={String(values.month ?? "")}
+              error={errorFor(errors, "month")}
+              options={months.map((m) => ({ value: m, label: m === thisMonth ? formatMonth(m) : `${formatMonth(m)} (a late update)` }))}
+            />
+          ) : (
+            <p className="error-message" id="month" data-testid="no-months">
+              {errorFor(errors, "month") ?? "This priority already has its updates for this month and last month. To change one, correct it from the ward page."}
+            </p>
+          )}
           <UpdateFields values={values} errors={errors} />
         </DraftForm>
       </div>

@@ -1,13 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { NotificationBanner } from "~/components/form-fields";
-import { doneMessage, StaffNav } from "~/components/staff-nav";
+import { Link, useLoaderData } from "@remix-run/react";
 import { formatEventTime, formatMonth, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
 import { canForTeam, hasPermission } from "~/lib/permissions";
-import { requirePermission } from "~/lib/permissions.server";
-import { idParam } from "~/lib/staff-loaders.server";
+import { idParam, requirePermission } from "~/lib/permissions.server";
 import { listTeamEventsForStaff } from "~/models/event.server";
 import { listTeamOfficersForStaff } from "~/models/officer.server";
 import { isDue } from "~/lib/due";
@@ -20,13 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!team) throw new Response("Team not found", { status: 404 });
   const month = ukMonth(new Date());
   return json({
-    user,
     team,
     month,
     wards: listWardProgress([team.id], month),
     officers: listTeamOfficersForStaff(team.id),
     events: listTeamEventsForStaff(team.id),
     canEditEvents: canForTeam(user, "edit:events", team.id),
+    canEditPriorities: canForTeam(user, "edit:priorities", team.id),
     canEditOfficers: canForTeam(user, "edit:officers", team.id),
     canManage: hasPermission(user, "manage:teams"),
   });
@@ -35,13 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.team.name ?? "Team"} (staff) – Kent Neighbourhood Policing` }];
 
 export default function StaffTeamPage() {
-  const { user, team, month, wards, officers, events, canEditEvents, canEditOfficers, canManage } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const done = doneMessage(params.get("done"));
+  const { team, month, wards, officers, events, canEditEvents, canEditPriorities, canEditOfficers, canManage } = useLoaderData<typeof loader>();
+  const dueCount = wards.reduce((n, w) => n + Math.max(0, w.active - w.updatedThisMonth), 0);
   return (
     <>
-      <StaffNav user={user} />
-      {done ? <NotificationBanner>{done}</NotificationBanner> : null}
       <h1>
         <span className="caption">{team.districtName}</span>
         {team.name}
@@ -56,6 +50,13 @@ export default function StaffTeamPage() {
         ) : null}
       </p>
 
+      {canEditPriorities && dueCount > 0 ? (
+        <p>
+          <Link to={`/staff/teams/${team.id}/month`} className="button">
+            Write the {formatMonth(month)} updates ({dueCount} due)
+          </Link>
+        </p>
+      ) : null}
       <h2>Wards</h2>
       <table className="table--small">
         <thead>

@@ -1,27 +1,44 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
-import { StaffNav } from "~/components/staff-nav";
+import { Select } from "~/components/form-fields";
 import { UpdateFields } from "~/components/update-fields";
-import { parseForm, type FormValues } from "~/lib/forms";
+import { errorFor, parseForm, positiveId, versionField, type FormValues } from "~/lib/forms";
 import { formatDate, formatMonth } from "~/lib/format";
 import { UPDATE_STATUS_LABELS } from "~/lib/labels";
-import { permitted } from "~/lib/permissions.server";
+import { permitted, requireUpdateEditor } from "~/lib/permissions.server";
 import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
-import { requireUpdateEditor } from "~/lib/staff-loaders.server";
+import { listMoveTargets, moveUpdate, withdrawUpdate } from "~/models/correction.server";
 import { editUpdate, listUpdateVersions } from "~/models/priority.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, update, priority, wardName } = await requireUpdateEditor(request, params.id);
-  return json({ user: actor, update, priority, wardName, versions: listUpdateVersions(actor, update.id) });
+  return json({ update, priority, wardName, versions: listUpdateVersions(actor, update.id), targets: listMoveTargets(actor, update.id) });
 }
+
+const moveSchema = z.object({ toPriorityId: z.preprocess((v) => (v === "" ? undefined : v), positiveId.optional()).refine((v) => v !== undefined, "Choose the priority it belongs to"), version: versionField });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, update, priority } = await requireUpdateEditor(request, params.id);
-  const parsed = parseForm(await readForm(request), updateFields);
+  const form = await readForm(request);
+  const intent = form.get("intent");
+  if (intent === "withdraw") {
+    const result = await permitted(() => withdrawUpdate(actor, update.id, { version: versionField.parse(form.get("version") ?? undefined) }));
+    if (!result.ok) return json({ errors: result.errors, values: {} as FormValues }, { status: 409 });
+    return redirect(`/staff/wards/${priority.wardCode}?done=update-withdrawn`);
+  }
+  if (intent === "move") {
+    const moved = parseForm(form, moveSchema);
+    if (!moved.ok) return json({ errors: moved.errors, values: moved.values }, { status: 400 });
+    const result = await permitted(() => moveUpdate(actor, update.id, { toPriorityId: moved.data.toPriorityId!, version: moved.data.version }));
+    if (!result.ok) return json({ errors: result.errors, values: moved.values }, { status: 409 });
+    return redirect(`/staff/wards/${priority.wardCode}?done=update-moved`);
+  }
+  const parsed = parseForm(form, updateFields.extend({ version: versionField }));
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await permitted(() => editUpdate(actor, update.id, parsed.data));
   if (!result.ok) return json({ errors: result.errors, values: parsed.values }, { status: 400 });
@@ -31,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Correct a monthly update – Kent Neighbourhood Policing" }];
 
 export default function EditUpdate() {
-  const { user, update, priority, wardName, versions } = useLoaderData<typeof loader>();
+  const { update, priority, wardName, versions, targets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {
@@ -43,7 +60,6 @@ export default function EditUpdate() {
   };
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${priority.wardCode}`} className="small">
@@ -56,9 +72,50 @@ export default function EditUpdate() {
           Correct the {formatMonth(update.month)} update
         </h1>
         <p>First published on {formatDate(new Date(update.publishedAt))}. The current wording is kept in this update's history when you save.</p>
-        <DraftForm draftKey={`update-edit:${update.id}`} submitLabel="Save and publish the correction">
-          <UpdateFields values={values} errors={errors} />
-        </DraftForm>
+        {update.withdrawnAt ? (
+          <div className="notice notice--important" data-testid="withdrawn-notice">
+            <p>This update was withdrawn on {formatDate(new Date(update.withdrawnAt))}. Residents see only that it was withdrawn.</p>
+          </div>
+        ) : (
+          <>
+            <DraftForm draftKey={`update-edit:${update.id}`} submitLabel="Save and publish the correction">
+              <input type="hidden" name="version" value={update.version} />
+              <UpdateFields values={values} errors={errors} />
+            </DraftForm>
+            <h2>Posted on the wrong priority?</h2>
+            {targets.length === 0 ? (
+              <p>No other priority of {wardName} can take an update for {formatMonth(update.month)}.</p>
+            ) : (
+              <Form method="post" noValidate>
+                <input type="hidden" name="version" value={update.version} />
+                <Select
+                  name="toPriorityId"
+                  label="Move it to"
+                  hint="Residents will see it under that priority, marked as corrected."
+                  options={[{ value: "", label: "Choose a priority" }, ...targets.map((t) => ({ value: String(t.id), label: `${t.status === "active" ? `${t.rank}. ` : "Closed: "}${t.title}` }))]}
+                  value={String(values.toPriorityId ?? "")}
+                  error={errorFor(errors, "toPriorityId")}
+                />
+                <button type="submit" name="intent" value="move" className="button button--secondary">
+                  Move the update
+                </button>
+              </Form>
+            )}
+            <h2>Posted by mistake?</h2>
+            <Form method="post" noValidate>
+              <input type="hidden" name="version" value={update.version} />
+              {errorFor(errors, "withdraw") ? (
+                <p className="error-message" id="withdraw">
+                  {errorFor(errors, "withdraw")}
+                </p>
+              ) : null}
+              <p>Withdrawing takes its words off the public page. Residents see “This update was withdrawn on …” in its place; the wording stays in its history.</p>
+              <button type="submit" name="intent" value="withdraw" className="button button--warning">
+                Withdraw the update
+              </button>
+            </Form>
+          </>
+        )}
         <h2 id="history">Earlier versions</h2>
         {versions.length === 0 ? (
           <p>This update has not been corrected.</p>

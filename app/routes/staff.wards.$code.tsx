@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { NotificationBanner } from "~/components/form-fields";
-import { doneMessage, StaffNav } from "~/components/staff-nav";
+import { Link, useLoaderData } from "@remix-run/react";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
 import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
-import { findTeamIdOfWard, listPrioritiesForStaff } from "~/models/priority.server";
+import { listPrioritiesForStaff } from "~/models/priority.server";
 import { findWard } from "~/models/ward.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,10 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
   const ward = code ? findWard(code) : null;
   if (!ward) throw new Response("Ward not found", { status: 404 });
-  const teamId = findTeamIdOfWard(ward.code);
+  const teamId = ward.teamId;
   const priorities = listPrioritiesForStaff(user, ward.code);
   return json({
-    user,
     ward,
     teamId,
     month: ukMonth(new Date()),
@@ -34,54 +31,81 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 type Priority = ReturnType<typeof useLoaderData<typeof loader>>["active"][number];
 
-function Updates({ p, canEdit }: { p: Priority; canEdit: boolean }) {
-  if (p.updates.length === 0) return <p>No monthly updates yet.</p>;
+function UpdateItem({ u, canEdit }: { u: Priority["updates"][number]; canEdit: boolean }) {
   return (
-    <ol className="timeline" reversed>
-      {p.updates.map((u) => (
-        <li key={u.id} data-testid="staff-update">
-          <h4>
-            {formatMonth(u.month)} <span className="tag tag--grey">{UPDATE_STATUS_LABELS[u.status]}</span>
-          </h4>
-          <p>{u.actionTaken}</p>
-          {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
-          {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
-          {u.internalNote ? (
-            <div className="staff-note small" data-testid="staff-note">
-              <strong>Staff and partners only:</strong> {u.internalNote}
-            </div>
-          ) : null}
-          <ul className="actions">
-            {canEdit ? (
-              <li>
-                <Link to={`/staff/updates/${u.id}/edit`}>
-                  Correct this update<span className="visually-hidden"> for {formatMonth(u.month)}</span>
-                </Link>
-              </li>
-            ) : null}
-            {u.versions > 0 ? (
-              <li>
-                <Link to={`/staff/updates/${u.id}/edit#history`}>
-                  {u.versions} earlier version{u.versions === 1 ? "" : "s"}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </li>
-      ))}
-    </ol>
+    <li key={u.id} data-testid="staff-update">
+      <h4>
+        {formatMonth(u.month)} <span className="tag tag--grey">{UPDATE_STATUS_LABELS[u.status]}</span>
+      </h4>
+      {u.withdrawnAt ? <p className="secondary" data-testid="staff-withdrawn">Withdrawn on {formatDate(new Date(u.withdrawnAt))}.</p> : <p>{u.actionTaken}</p>}
+      {u.partners ? <p className="small secondary">With {u.partners}</p> : null}
+      {u.nextStep ? <p className="small">Next: {u.nextStep}</p> : null}
+      {u.internalNote ? (
+        <div className="staff-note small" data-testid="staff-note">
+          <strong>Staff and partners only:</strong> {u.internalNote}
+        </div>
+      ) : null}
+      <ul className="actions">
+        {canEdit ? (
+          <li>
+            <Link to={`/staff/updates/${u.id}/edit`}>
+              Correct this update<span className="visually-hidden"> for {formatMonth(u.month)}</span>
+            </Link>
+          </li>
+        ) : null}
+        {u.versions > 0 && canEdit ? (
+          <li>
+            <Link to={`/staff/updates/${u.id}/edit#history`}>
+              {u.versions} earlier version{u.versions === 1 ? "" : "s"}
+            </Link>
+          </li>
+        ) : u.versions > 0 ? (
+          <li className="secondary">
+            Corrected {u.versions} time{u.versions === 1 ? "" : "s"}
+          </li>
+        ) : null}
+      </ul>
+    </li>
+  );
+}
+
+/** The latest update in full; the earlier ones folded away, so the page stays short. */
+function Updates({ p, canEdit, folded = true }: { p: Priority; canEdit: boolean; folded?: boolean }) {
+  if (p.updates.length === 0) return <p>No monthly updates yet.</p>;
+  const [latest, ...earlier] = p.updates;
+  if (!folded) {
+    return (
+      <ol className="timeline" reversed>
+        {p.updates.map((u) => (
+          <UpdateItem key={u.id} u={u} canEdit={canEdit} />
+        ))}
+      </ol>
+    );
+  }
+  return (
+    <>
+      <ol className="timeline" reversed>
+        <UpdateItem u={latest!} canEdit={canEdit} />
+      </ol>
+      {earlier.length > 0 ? (
+        <details>
+          <summary>Earlier updates ({earlier.length})</summary>
+          <ol className="timeline" reversed start={earlier.length}>
+            {earlier.map((u) => (
+              <UpdateItem key={u.id} u={u} canEdit={canEdit} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </>
   );
 }
 
 export default function StaffWardPage() {
-  const { user, ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const done = doneMessage(params.get("done"));
+  const { ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
   return (
     <>
-      <StaffNav user={user} />
-      {done ? <NotificationBanner>{done}</NotificationBanner> : null}
       <h1>
         <span className="caption">
           {ward.teamName ?? "No team"} · {ward.districtName}
@@ -106,7 +130,7 @@ export default function StaffWardPage() {
         const lastMonth = previousMonth(month);
         const lateUpdatePossible = p.agreedOn.slice(0, 7) <= lastMonth && !p.updates.some((u) => u.month === lastMonth);
         return (
-          <article key={p.id} className="priority" data-testid="staff-priority">
+          <article key={p.id} id={`priority-${p.id}`} tabIndex={-1} className="priority" data-testid="staff-priority">
             <p>
               <strong className="tag tag--grey">{THEME_LABELS[p.theme]}</strong>{" "}
               {hasThisMonth ? <strong className="tag">Updated for {formatMonth(month)}</strong> : <strong className="tag tag--yellow">{formatMonth(month)} update due</strong>}
@@ -169,12 +193,20 @@ export default function StaffWardPage() {
               {p.outcome ? (
                 <p>
                   <strong>Outcome:</strong> {p.outcome}
+                  {p.correctedAt ? <span className="small secondary"> (corrected on {formatDate(new Date(p.correctedAt))})</span> : null}
+                </p>
+              ) : null}
+              {canEdit ? (
+                <p>
+                  <Link to={`/staff/priorities/${p.id}/outcome`}>
+                    Correct the outcome or reopen<span className="visually-hidden">: {p.title}</span>
+                  </Link>
                 </p>
               ) : null}
               {p.updates.length > 0 ? (
                 <details>
                   <summary>Monthly updates ({p.updates.length})</summary>
-                  <Updates p={p} canEdit={canEdit} />
+                  <Updates p={p} canEdit={canEdit} folded={false} />
                 </details>
               ) : (
                 <p className="small secondary">It had no monthly updates.</p>

@@ -7,8 +7,6 @@ import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
 import { DateInput, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
-import { StaffNav } from "~/components/staff-nav";
-import { normaliseGssCode } from "~/lib/vocabulary";
 import { dateFields, toDateFields, ukDate } from "~/lib/dates";
 import { choice, errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
@@ -16,23 +14,24 @@ import { THEME_LABELS } from "~/lib/labels";
 import { outcomeField, priorityFields } from "~/lib/priority-forms";
 import { permitted, requireEditorOfWard } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { listPrioritiesForWard, recordPactMeeting, type PactSlot } from "~/models/priority.server";
+import { listPrioritiesForWard, recordPactMeeting, type PactSlot, type SlotSeen } from "~/models/priority.server";
 
 const RANKS = [1, 2, 3] as const;
 
-async function guard(request: Request, code: string | undefined) {
-  const wardCode = normaliseGssCode(code);
-  if (!wardCode) throw new Response("Ward not found", { status: 404 });
-  return requireEditorOfWard(request, wardCode);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, ward } = await guard(request, params.code);
+  const { actor, ward } = await requireEditorOfWard(request, params.code);
   const active = listPrioritiesForWard(ward.code).filter((p) => p.status === "active");
-  return json({ user: actor, ward, active: active.map(({ id, rank, title, theme, agreedOn }) => ({ id, rank, title, theme, agreedOn })), today: ukDate(new Date()) });
+  return json({ ward, active: active.map(({ id, rank, title, theme, agreedOn, version }) => ({ id, rank, title, theme, agreedOn, version })), today: ukDate(new Date()) });
 }
 
 const actionSchema = z.object(Object.fromEntries(RANKS.map((r) => [`slot${r}-action`, choice(["keep", "replace", "add", "empty"], `Choose what happens to slot ${r}`)])));
+
+/** What the form showed in a slot: "none", or "id:version" of the priority. Anything else counts as a change. */
+function slotSeen(value: FormDataEntryValue | null): SlotSeen {
+  if (value === "none") return null;
+  const m = typeof value === "string" ? /^(\d{1,9}):(\d{1,9})$/.exec(value) : null;
+  return m ? { id: Number(m[1]), version: Number(m[2]) } : { id: 0, version: 0 };
+}
 
 /** Validate the whole form: the meeting date, then for each slot the fields its choice needs. */
 function parsePact(form: FormData): { ok: true; meetingDate: string; slots: PactSlot[] } | { ok: false; errors: FieldError[]; values: FormValues } {
@@ -41,8 +40,9 @@ function parsePact(form: FormData): { ok: true; meetingDate: string; slots: Pact
   const slots: PactSlot[] = [];
   for (const r of RANKS) {
     const action = base.values[`slot${r}-action`];
+    const basedOn = slotSeen(form.get(`slot${r}-seen`));
     if (action !== "add" && action !== "replace") {
-      if (action === "keep" || action === "empty") slots.push({ rank: r, action });
+      if (action === "keep" || action === "empty") slots.push({ rank: r, action, basedOn });
       continue;
     }
     // Each slot's fields are named slotN-title etc.; read them as title etc.
@@ -54,14 +54,14 @@ function parsePact(form: FormData): { ok: true; meetingDate: string; slots: Pact
       continue;
     }
     const { outcome, ...priority } = parsed.data as { theme: (typeof PRIORITY_THEMES)[number]; title: string; detail: string; outcome?: string };
-    slots.push(action === "replace" ? { rank: r, action, outcome: outcome!, priority } : { rank: r, action, priority });
+    slots.push(action === "replace" ? { rank: r, basedOn, action, outcome: outcome!, priority } : { rank: r, basedOn, action, priority });
   }
   if (!base.ok || errors.length) return { ok: false, errors, values: base.values };
   return { ok: true, meetingDate: (base.data as { meeting: string }).meeting, slots };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, ward } = await guard(request, params.code);
+  const { actor, ward } = await requireEditorOfWard(request, params.code);
   const form = await readForm(request);
   const parsed = parsePact(form);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -86,14 +86,13 @@ function NewPriorityFields({ rank, values, errors }: { rank: number; values: For
 }
 
 export default function RecordPactMeeting() {
-  const { user, ward, active, today } = useLoaderData<typeof loader>();
+  const { ward, active, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {};
   const meeting = actionData ? { day: String(values["meeting-day"] ?? ""), month: String(values["meeting-month"] ?? ""), year: String(values["meeting-year"] ?? "") } : toDateFields(null);
   return (
     <>
-      <StaffNav user={user} />
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
         <Link to={`/staff/wards/${ward.code}`} className="small">
@@ -117,8 +116,14 @@ export default function RecordPactMeeting() {
           {[1, 2, 3].map((rank) => {
             const current = active.find((p) => p.rank === rank);
             const choiceError = errorFor(errors, `slot${rank}-action`);
-            const chosen = values[`slot${rank}-action`] as string | undefined;
+            // A slot that changed meanwhile goes back to "keep", so the editor decides again on what it holds now.
+            const stale = choiceError?.startsWith(`Slot ${rank} changed`);
+            const chosen = stale ? (current ? "keep" : undefined) : ((values[`slot${rank}-action`] as string | undefined) ?? (current ? "keep" : undefined));
+            const seen = <input type="hidden" name={`slot${rank}-seen`} value={current ? `${current.id}:${current.version}` : "none"} />;
             return current ? (
+              // Keyed by what the slot holds, so a slot that changed meanwhile is drawn afresh.
+              <div key={`${rank}:${current ? `${current.id}:${current.version}` : "none"}`}>
+              {seen}
               <Radios
                 key={rank}
                 name={`slot${rank}-action`}
@@ -148,7 +153,10 @@ export default function RecordPactMeeting() {
                   },
                 ]}
               />
+              </div>
             ) : (
+              <div key={`${rank}:none`}>
+              {seen}
               <Radios
                 key={rank}
                 name={`slot${rank}-action`}
@@ -161,6 +169,7 @@ export default function RecordPactMeeting() {
                   { value: "empty", label: "Leave it empty for now" },
                 ]}
               />
+              </div>
             );
           })}
         </DraftForm>

@@ -10,6 +10,9 @@ export const ACCOUNTS = {
   editorA: { email: "e2e.editor.a@kent.police.uk", name: "Erin Editor", role: "editor", team: "maidstone-central" },
   editorB: { email: "e2e.editor.b@kent.police.uk", name: "Bo Other", role: "editor", team: "canterbury-south-west" },
   partner: { email: "e2e.partner@maidstone.gov.uk", name: "Pat Partner", role: "partner", organisation: "Maidstone Borough Council" },
+  // Two editors of a ten-ward team, for the month page and shared drafts.
+  monthA: { email: "e2e.month.a@kent.police.uk", name: "Morgan Month", role: "editor", team: "medway-central" },
+  monthB: { email: "e2e.month.b@kent.police.uk", name: "Nico Next", role: "editor", team: "medway-central" },
   // Used only by the throttling test, which locks it (for browsers it has not signed in on) for a minute.
   throttled: { email: "e2e.throttle@kent.police.uk", name: "Tess Throttle", role: "editor", team: "maidstone-central" },
 } as const;

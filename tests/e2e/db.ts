@@ -12,3 +12,36 @@ export function ageSessionsOf(email: string, minutes: number) {
     db.close();
   }
 }
+
+/** Make a team's month unwritten again: remove this month's updates and drafts of its wards' priorities. */
+export function clearTeamMonth(teamSlug: string, month: string) {
+  const db = new Database(`db/e2e-${PORT}.sqlite`);
+  try {
+    const ids = `SELECT p.id FROM priorities p JOIN team_wards tw ON tw.ward_code = p.ward_code JOIN teams t ON t.id = tw.team_id WHERE t.slug = ?`;
+    db.prepare(`DELETE FROM priority_update_versions WHERE update_id IN (SELECT id FROM priority_updates WHERE month = ? AND priority_id IN (${ids}))`).run(month, teamSlug);
+    db.prepare(`DELETE FROM priority_updates WHERE month = ? AND priority_id IN (${ids})`).run(month, teamSlug);
+    db.prepare(`DELETE FROM update_drafts WHERE month = ? AND priority_id IN (${ids})`).run(month, teamSlug);
+  } finally {
+    db.close();
+  }
+}
+
+/** The id of a team from its slug. */
+export function teamId(slug: string): number {
+  const db = new Database(`db/e2e-${PORT}.sqlite`, { readonly: true });
+  try {
+    return (db.prepare("SELECT id FROM teams WHERE slug = ?").get(slug) as { id: number }).id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A team's wards, by name. */
+export function wardsOfTeam(slug: string): { code: string; name: string }[] {
+  const db = new Database(`db/e2e-${PORT}.sqlite`, { readonly: true });
+  try {
+    return db.prepare("SELECT w.code, w.name FROM wards w JOIN team_wards tw ON tw.ward_code = w.code JOIN teams t ON t.id = tw.team_id WHERE t.slug = ? ORDER BY w.name").all(slug) as { code: string; name: string }[];
+  } finally {
+    db.close();
+  }
+}

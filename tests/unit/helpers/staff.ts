@@ -1,11 +1,11 @@
 // Staff accounts for tests: an administrator, an editor of team A, an editor of
 // team B and a partner viewer, created the way the command line creates them.
 import { eq, inArray } from "drizzle-orm";
-import { auditEvents, loginAttempts, passwordTokens, priorityUpdateVersions, sessions, users } from "../../../db/schema";
+import { auditEvents, loginAttempts, passwordTokens, priorityUpdateVersions, sessions, updateDrafts, users } from "../../../db/schema";
 import { createUserSession } from "~/lib/auth.server";
 import type { Db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
-import { findTeamIdOfWard } from "~/models/priority.server";
+import { findTeamIdOfWard } from "~/models/ward.server";
 import { createUserFromCommandLine } from "~/models/user.server";
 
 /** Park Wood & Mangravet (Maidstone) is team A's; Wincheap (Canterbury) is team B's. */
@@ -28,6 +28,7 @@ export function clearStaff(db: Db) {
   db.delete(passwordTokens).run();
   db.delete(loginAttempts).run();
   db.delete(priorityUpdateVersions).run();
+  db.delete(updateDrafts).run();
   db.delete(auditEvents).run();
   db.delete(users).run();
 }
