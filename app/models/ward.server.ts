@@ -45,7 +45,7 @@ function wardQuery(db: Db = getDb()) {
 const findWardStatement = prepared((db) =>
   db.$client.prepare<[string], WardSummary>(
     `SELECT w.code, w.name, d.code AS districtCode, d.name AS districtName, d.csu_email AS csuEmail,
-            t.slug AS teamSlug, t.name AS teamName, t.email AS teamEmail, w.boundary_vintage AS boundaryVintage
+            t.id AS teamId, t.slug AS teamSlug, t.name AS teamName, t.email AS teamEmail, w.boundary_vintage AS boundaryVintage
        FROM wards w JOIN districts d ON d.code = w.district_code
        LEFT JOIN team_wards tw ON tw.ward_code = w.code LEFT JOIN teams t ON t.id = tw.team_id
       WHERE w.code = ?`,
