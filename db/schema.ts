@@ -308,3 +308,65 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_events_at_idx").on(t.at), index("audit_events_subject_idx").on(t.subjectType, t.subjectId)],
 );
+
+// Residents' say before each PACT meeting: one voice per confirmed address per ward per
+// UK calendar month. A response counts once confirmed; a later confirmed response in the
+// same month replaces the earlier one. Places and comments are cleared after 12 months;
+// the themes (the counts) stay.
+export const residentResponses = sqliteTable(
+  "resident_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+    month: text("month").notNull(), // YYYY-MM, UK calendar month the response was made in
+    // The resident's confirmed address; null for sample responses.
+    addressId: integer("address_id"),
+    place: text("place"),
+    comment: text("comment"),
+    commentHiddenAt: integer("comment_hidden_at", { mode: "timestamp_ms" }),
+    // A hash of the network the form was sent from: at most a few voices per network count.
+    originKey: text("origin_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // Null until the resident confirms by email.
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    textDeletedAt: integer("text_deleted_at", { mode: "timestamp_ms" }),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("resident_responses_ward_idx").on(t.wardCode, t.month),
+    uniqueIndex("resident_responses_voice_idx")
+      .on(t.wardCode, t.month, t.addressId)
+      .where(sql`confirmed_at IS NOT NULL`),
+    index("resident_responses_address_idx").on(t.addressId),
+  ],
+);
+
+export const residentResponseThemes = sqliteTable(
+  "resident_response_themes",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => residentResponses.id, { onDelete: "cascade" }),
+    theme: text("theme", { enum: PRIORITY_THEMES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.theme] })],
+);
+
+// Which residents' themes a priority agreed at a PACT meeting took up, with how many
+// residents had named the theme in the month the team looked at.
+export const priorityTakenUp = sqliteTable(
+  "priority_taken_up",
+  {
+    priorityId: integer("priority_id")
+      .notNull()
+      .references(() => priorities.id),
+    theme: text("theme", { enum: PRIORITY_THEMES }).notNull(),
+    month: text("month").notNull(), // YYYY-MM of the responses
+    residents: integer("residents").notNull(),
+    markedAt: integer("marked_at", { mode: "timestamp_ms" }).notNull(),
+    markedBy: text("marked_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.priorityId, t.theme] })],
+);
