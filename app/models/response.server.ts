@@ -219,7 +219,8 @@ export function responsesForStaff(actor: Actor | null, wardCode: string, now = n
         .all()
     : [];
   const places = new Map<string, { place: string; count: number }>();
-  for (const r of rows) {
+  // Spelt as the first resident to name it spelt it.
+  for (const r of [...rows].reverse()) {
     if (!r.place || r.month !== month) continue;
     const k = r.place.toLowerCase();
     places.set(k, { place: places.get(k)?.place ?? r.place, count: (places.get(k)?.count ?? 0) + 1 });
