@@ -27,6 +27,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
 /** A one-line success message chosen by a fixed key in the URL (never text from the URL itself). */
 export const DONE_MESSAGES: Record<string, string> = {
   "pact-recorded": "The PACT meeting's priorities have been saved and published.",
+  "comment-hidden": "The comment has been hidden. Its words are kept in the audit log.",
   "update-published": "The monthly update has been published.",
   "update-edited": "The update has been corrected. The earlier wording is kept in its history.",
   "priority-closed": "The priority has been closed. Its outcome now shows under “You said, we did”.",

@@ -96,3 +96,22 @@ export function saidLine(theme: PriorityTheme, residents: number): string {
 export function barPercent(count: number, max: number): number {
   return max > 0 ? Math.max(1, Math.round((count / max) * 100)) : 0;
 }
+
+/** The PACT form's fields where residents' themes are ticked under a new priority. */
+export const takenUpField = (rank: number) => `slot${rank}-takenUp`;
+
+/**
+ * The residents' themes ticked under each new priority of a PACT form, given the
+ * slots saved and the ids of the priorities they added (in the same order).
+ * Anything that is not a theme is dropped.
+ */
+export function takenUpOfNewPriorities(form: FormData, slots: { rank: number; action: string }[], added: number[]): { priorityId: number; themes: PriorityTheme[] }[] {
+  const filled = slots.filter((s) => s.action === "add" || s.action === "replace");
+  return filled.map((s, i) => {
+    const values = form.getAll(takenUpField(s.rank)).map(String);
+    return { priorityId: added[i]!, themes: PRIORITY_THEMES.filter((t) => values.includes(t)) };
+  });
+}
+
+/** Why a team hides a resident's comment; the reason goes in the audit log. */
+export const HIDE_REASONS = { abusive: "Abusive or offensive", identifying: "Identifies a person", crime: "Reports a crime (passed on to be dealt with)", other: "Another reason" } as const;

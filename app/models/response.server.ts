@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { priorities, priorityTakenUp, residentResponses, residentResponseThemes, teamWards } from "../../db/schema";
 import { previousMonth } from "~/lib/dates";
 import { getDb, type Db } from "~/lib/db.server";
-import { ukMonth } from "~/lib/format";
+import { formatMonth, ukMonth } from "~/lib/format";
 import { assertTeamPermission, canForTeam, NotPermittedError, type Actor } from "~/lib/permissions";
-import { meetsThreshold, NETWORK_CAP, networkOf, rankThemes, retentionStartMonth, trendOf, type ResponseInput, type ThemeCount, type Trend } from "~/lib/resident-say";
+import { meetsThreshold, NETWORK_CAP, RESPONSE_THRESHOLD, networkOf, rankThemes, retentionStartMonth, trendOf, type ResponseInput, type ThemeCount, type Trend } from "~/lib/resident-say";
 import { PRIORITY_THEMES, type FieldError, type Outcome, type PriorityTheme } from "~/lib/vocabulary";
 import { recordAudit } from "./audit.server";
 
@@ -255,6 +255,17 @@ function teamOfWard(wardCode: string): number | null {
 
 const refuse = (field: string, message: string): { ok: false; errors: FieldError[] } => ({ ok: false, errors: [{ field, message }] });
 
+/** One response's comment, for the page that hides it. Only for the ward's team. */
+export function findCommentForModeration(actor: Actor | null, wardCode: string, responseId: number) {
+  assertTeamPermission(actor, "moderate:responses", teamOfWard(wardCode));
+  const r = getDb()
+    .select({ id: residentResponses.id, month: residentResponses.month, place: residentResponses.place, comment: residentResponses.comment, hiddenAt: residentResponses.commentHiddenAt })
+    .from(residentResponses)
+    .where(and(eq(residentResponses.id, responseId), eq(residentResponses.wardCode, wardCode), isNotNull(residentResponses.confirmedAt)))
+    .get();
+  return r && r.comment ? { ...r, comment: r.hiddenAt ? null : r.comment } : null;
+}
+
 /** Hide an abusive or identifying comment from the team's pages. Its words stay in the audit log. */
 export function hideComment(actor: Actor | null, wardCode: string, responseId: number, reason: string, now = new Date()): Outcome<null> {
   const teamId = teamOfWard(wardCode);
@@ -300,6 +311,9 @@ export function markTakenUp(actor: Actor | null, priorityId: number, themes: Pri
   if (p.status !== "active") return refuse("form", "This priority has been closed, so what it took up can no longer change");
   const month = monthConsideredAt(p.wardCode, p.agreedOn);
   const [tally] = tallyResponses([p.wardCode], [month]);
+  if (themes.length && !meetsThreshold(tally?.respondents ?? 0)) {
+    return refuse("form", `Fewer than ${RESPONSE_THRESHOLD} residents responded in ${formatMonth(month)}, so their themes cannot be published as taken up`);
+  }
   const unknown = themes.filter((t) => !tally?.counts[t]);
   if (unknown.length) return refuse("form", "Choose themes residents named in their responses");
   const before = db.select().from(priorityTakenUp).where(eq(priorityTakenUp.priorityId, priorityId)).all();
@@ -315,6 +329,30 @@ export function markTakenUp(actor: Actor | null, priorityId: number, themes: Pri
   return { ok: true, value: { month } };
 }
 
+/**
+ * After a PACT meeting is recorded: the residents' themes ticked under each new
+ * priority (in the order the slots were saved). A theme no one named in the month
+ * the meeting looked at is left out rather than refusing a meeting already saved.
+ */
+export function markTakenUpAfterMeeting(actor: Actor | null, newPriorities: { priorityId: number; themes: PriorityTheme[] }[], now = new Date()): void {
+  for (const { priorityId, themes } of newPriorities) {
+    if (themes.length === 0) continue;
+    const p = getDb().select({ wardCode: priorities.wardCode, agreedOn: priorities.agreedOn }).from(priorities).where(eq(priorities.id, priorityId)).get();
+    if (!p) continue;
+    const [tally] = tallyResponses([p.wardCode], [monthConsideredAt(p.wardCode, p.agreedOn)]);
+    markTakenUp(actor, priorityId, themes.filter((t) => tally?.counts[t]), now);
+  }
+}
+
+/** For the PACT form: the team's view, and the month's results a meeting on this date can take up. */
+export function responsesForPact(actor: Actor | null, wardCode: string, meetingDate: string, now = new Date()) {
+  const view = responsesForStaff(actor, wardCode, now);
+  const month = monthConsideredAt(wardCode, meetingDate);
+  const [tally] = tallyResponses([wardCode], [month]);
+  const respondents = tally?.respondents ?? 0;
+  return { view, considered: { month, respondents, ranked: rankThemes(tally?.counts ?? {}), publishable: meetsThreshold(respondents) } };
+}
+
 /** "You said … we agreed …": each active priority of a ward with the residents' themes it took up. */
 export function listTakenUp(wardCode: string) {
   return getDb()
@@ -324,6 +362,11 @@ export function listTakenUp(wardCode: string) {
     .where(and(eq(priorities.wardCode, wardCode), eq(priorities.status, "active")))
     .orderBy(asc(priorities.rank), desc(priorityTakenUp.residents))
     .all();
+}
+
+/** What a ward's public page shows of its residents' say. */
+export function wardVoices(wardCode: string, now = new Date()) {
+  return { months: publishedResults(wardCode, now), takenUp: listTakenUp(wardCode) };
 }
 
 /** Places and comments from months before the retention window are deleted; the themes (the counts) stay. */

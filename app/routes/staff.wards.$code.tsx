@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotificationBanner } from "~/components/form-fields";
 import { DONE_MESSAGES, StaffNav } from "~/components/staff-nav";
+import { ResidentResponsesPanel } from "~/components/staff-responses";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
@@ -10,6 +11,7 @@ import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
 import { findTeamIdOfWard, listPrioritiesForStaff } from "~/models/priority.server";
+import { responsesForStaff } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canForTeam(user, "edit:priorities", teamId),
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
+    residents: responsesForStaff(user, ward.code),
   });
 }
 
@@ -74,7 +77,7 @@ function Updates({ p, canEdit }: { p: Priority; canEdit: boolean }) {
 }
 
 export default function StaffWardPage() {
-  const { user, ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
+  const { user, ward, month, canEdit, active, closed, residents } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const done = DONE_MESSAGES[params.get("done") ?? ""];
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
@@ -155,6 +158,8 @@ export default function StaffWardPage() {
           </p>
         </div>
       ) : null}
+
+      <ResidentResponsesPanel view={residents} wardCode={ward.code} />
 
       {closed.length > 0 ? (
         <>

@@ -7,12 +7,14 @@ import { WardMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
+import { ResponseSection, WardResults } from "~/components/ward-voices";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
 import { listOfficersForWard } from "~/models/officer.server";
 import { listPrioritiesForWard } from "~/models/priority.server";
 import { findTeamBySlug } from "~/models/team.server";
+import { wardVoices } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
 
 export const links: LinksFunction = () => mapStylesheets;
@@ -32,6 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
     mapTiles: mapTileLayer(),
+    voices: wardVoices(code),
   });
 }
 
@@ -44,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed, mapTiles } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles, voices } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -107,6 +110,9 @@ export default function WardPage() {
           ))}
         </section>
       ) : null}
+
+      <WardResults voices={voices} />
+      <ResponseSection wardCode={ward.code} />
 
       <WardMapSection ward={ward} events={events} tiles={mapTiles} />
 
