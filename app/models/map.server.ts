@@ -12,6 +12,7 @@ import type { ExportSource } from "~/lib/map-export";
 import type { LayerSelection, PartnerLayer } from "~/lib/map-layers";
 import { geometryVersion } from "~/lib/map-urls";
 import { COUNTY_SIMPLIFICATION, simplifyAreas } from "~/lib/simplify-geometry";
+import { partnerVoices } from "./response.server";
 
 export interface WardShapeProperties {
   code: string;
@@ -289,5 +290,6 @@ export function partnerExportSource(selection: LayerSelection, origin: string, n
     districts: on("districts") ? layers.districts.map((d) => ({ ...d.properties, geometry: d.geometry })) : [],
     teamAreas: on("teams") ? getTeamAreas().features.map((t) => ({ ...t.properties, geometry: t.geometry })) : [],
     venues: on("venues") ? listUpcomingVenues(now) : [],
+    voices: on("responses") ? partnerVoices(ukMonth(now)) : {},
   };
 }

@@ -369,6 +369,15 @@ export function wardVoices(wardCode: string, now = new Date()) {
   return { months: publishedResults(wardCode, now), takenUp: listTakenUp(wardCode) };
 }
 
+/** The partner map's residents' layer: wards where at least 5 people responded in the month, with their counts. */
+export function partnerVoices(month: string): Record<string, { respondents: number; counts: MonthTally["counts"] }> {
+  return Object.fromEntries(
+    tallyResponses(null, [month])
+      .filter((t) => meetsThreshold(t.respondents))
+      .map((t) => [t.wardCode, { respondents: t.respondents, counts: t.counts }]),
+  );
+}
+
 /** Places and comments from months before the retention window are deleted; the themes (the counts) stay. */
 export function clearExpiredResponseText(now = new Date()): number {
   const start = retentionStartMonth(ukMonth(now));

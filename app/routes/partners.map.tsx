@@ -7,6 +7,7 @@ import { PartnerMap } from "~/components/map/lazy-maps";
 import { mapStylesheets } from "~/components/map/styles";
 import { useSearchState } from "~/components/map/use-search-state";
 import { WardTable } from "~/components/map/ward-table";
+import { VoicesLegendItems, VoicesTable } from "~/components/map/voices-layer";
 import { formatEventTime, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "~/lib/labels";
 import { THEME_RANK_COLOURS, themeRank, type Theme } from "~/lib/map-colours";
@@ -15,6 +16,7 @@ import { mapTileLayer } from "~/lib/map-tiles.server";
 import { requirePermission } from "~/lib/permissions.server";
 import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map-urls";
 import { getBoundaryLayers, listMapWards, listUpcomingVenues, mapColours, teamAreasVersion } from "~/models/map.server";
+import { partnerVoices } from "~/models/response.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       wardCode: v.wardCode,
       teamName: v.teamName,
     })),
+    voices: partnerVoices(ukMonth(now)),
     urls: { wards: wardsGeoJsonUrl(version), districts: districtsGeoJsonUrl(version), teams: teamAreasGeoJsonUrl(teamAreasVersion()) },
     tiles: mapTileLayer(),
   });
@@ -59,7 +62,7 @@ function selectionFromForm(form: HTMLFormElement): LayerSelection {
 }
 
 export default function PartnerMapPage() {
-  const { wards, colours, venues, urls, tiles } = useLoaderData<typeof loader>();
+  const { wards, colours, venues, voices, urls, tiles } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const [selection, select] = useSearchState(parseLayerSelection, layerSearch);
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
@@ -118,7 +121,7 @@ export default function PartnerMapPage() {
         press Enter to open the ward's page. <a href="#shown">Skip the map and go to the tables of what it shows</a>.
       </p>
 
-      <PartnerMap wards={wards} selection={selection} colours={colours} venues={venues} urls={urls} tiles={tiles} />
+      <PartnerMap wards={wards} selection={selection} colours={colours} venues={venues} voices={voices} urls={urls} tiles={tiles} />
 
       <div className="legend" data-testid="legend">
         <h2>Key</h2>
@@ -151,6 +154,7 @@ export default function PartnerMapPage() {
                 </li>
               ))
             : null}
+          {on("responses") ? <VoicesLegendItems voices={voices} wardCount={wards.length} theme={selection.theme} /> : null}
           {on("venues") ? (
             <li>
               <span className="swatch swatch--dot" aria-hidden="true" />
@@ -211,6 +215,12 @@ export default function PartnerMapPage() {
               </table>
             </div>
           )}
+        </>
+      ) : null}
+      {on("responses") ? (
+        <>
+          <h3>What residents asked for this month: {THEME_LABELS[selection.theme].toLowerCase()}</h3>
+          <VoicesTable wards={wards} voices={voices} theme={selection.theme} themeLabel={THEME_LABELS[selection.theme]} />
         </>
       ) : null}
       {on("venues") ? (
