@@ -94,3 +94,22 @@ describe("networks and retention", () => {
     expect(retentionStartMonth("2026-01")).toBe("2025-01");
   });
 });
+
+describe("sample responses", () => {
+  it("give some wards enough to show results, others too few, the rest none, for this month and last", async () => {
+    const { generateSampleResponses } = await import("../../scripts/lib/sample-data");
+    const wards = Array.from({ length: 60 }, (_, i) => ({ code: `E050000${String(i).padStart(2, "0")}`, name: `Ward ${i}`, districtCode: "E07000110", centroidLng: 0.5, centroidLat: 51.2 }));
+    const today = new Date("2026-11-22T12:00:00Z");
+    const rows = generateSampleResponses(wards, today);
+    expect(generateSampleResponses(wards, today)).toEqual(rows);
+    const perWard = new Map<string, number>();
+    for (const r of rows.filter((r) => r.month === "2026-11")) perWard.set(r.wardCode, (perWard.get(r.wardCode) ?? 0) + 1);
+    const counts = [...perWard.values()];
+    expect(counts.filter((n) => n >= 5).length).toBeGreaterThan(10);
+    expect(counts.filter((n) => n < 5).length).toBeGreaterThan(10);
+    expect(perWard.size).toBeLessThan(55);
+    expect(new Set(rows.map((r) => r.month))).toEqual(new Set(["2026-10", "2026-11"]));
+    expect(rows.every((r) => r.themes.length >= 1 && r.themes.length <= 3 && r.at <= today)).toBe(true);
+    expect(rows.every((r) => (r.comment ?? "").length <= 500 && (r.place ?? "").length <= 100)).toBe(true);
+  });
+});
