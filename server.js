@@ -50,12 +50,13 @@ const publicFiles = new Set(
 );
 const publicStatic = express.static("public", { maxAge: "1h", index: false });
 app.use((req, res, next) => (publicFiles.has(req.path) ? publicStatic(req, res, next) : next()));
-// One-time set-password links must not end up in the logs.
-morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]"));
+// One-time set-password, confirmation and manage links must not end up in the logs.
+morgan.token("safe-url", (req) => req.originalUrl.replace(/^\/(set-password|confirm|alerts\/manage|alerts\/unsubscribe)\/[^/?#]+/, "/$1/[redacted]"));
 app.use(morgan(":method :safe-url :status :res[content-length] - :response-time ms"));
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 
 const port = Number(process.env.PORT ?? 3000);
 const onListen = () => console.log(`Listening on http://localhost:${port}`);
 const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+build.entry.module.startServerMail();
 for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(() => process.exit(0)));

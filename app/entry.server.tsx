@@ -8,11 +8,13 @@ import { renderToPipeableStream } from "react-dom/server";
 // cross-site form posts before Remix sees them; it reads both rules from here.
 export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
 export { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "~/lib/request.server";
+// server.js starts the mail sender once it is listening.
+export { startServerMail } from "~/lib/mail-jobs.server";
 
 const ABORT_DELAY = 5_000;
 
 // Staff pages must not be kept by shared computers' caches, or shown again from history after signing out.
-const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners)(\/|$)/;
+const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners|confirm|alerts)(\/|$)/;
 
 function applyCachePolicy(request: Request, headers: Headers) {
   if (PRIVATE_PAGES.test(new URL(request.url).pathname)) headers.set("Cache-Control", "no-store");

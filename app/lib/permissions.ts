@@ -27,6 +27,7 @@ const PERMISSIONS = {
   "manage:staff": { roles: ["admin"], scoped: false },
   "manage:teams": { roles: ["admin"], scoped: false },
   "view:audit-log": { roles: ["admin"], scoped: false },
+  "manage:mail": { roles: ["admin"], scoped: false },
 } as const satisfies Record<string, { roles: readonly Role[]; scoped: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;

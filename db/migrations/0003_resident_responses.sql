@@ -30,7 +30,8 @@ CREATE TABLE `resident_responses` (
 	`confirmed_at` integer,
 	`text_deleted_at` integer,
 	`sample` integer DEFAULT false NOT NULL,
-	FOREIGN KEY (`ward_code`) REFERENCES `wards`(`code`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`ward_code`) REFERENCES `wards`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`address_id`) REFERENCES `resident_addresses`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
 CREATE INDEX `resident_responses_ward_idx` ON `resident_responses` (`ward_code`,`month`);--> statement-breakpoint

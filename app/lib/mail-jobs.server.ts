@@ -1,0 +1,17 @@
+// What the server's mail sender does besides sending: each job writes to the outbox
+// (or deletes), is safe to run twice, and runs at most every `everyMs`.
+import { deleteUnconfirmedAddresses } from "~/models/confirmation-purposes.server";
+import { deleteOldSentMail } from "~/models/outbox.server";
+import { startMailSender, type MailJob } from "./mail-sender.server";
+
+const MINUTE = 60_000;
+
+export const MAIL_JOBS: MailJob[] = [
+  { name: "delete unconfirmed", everyMs: 60 * MINUTE, run: (now) => deleteUnconfirmedAddresses(now) },
+  { name: "delete old sent mail", everyMs: 60 * MINUTE, run: (now) => deleteOldSentMail(now) },
+];
+
+/** Called once by server.js. */
+export function startServerMail() {
+  return startMailSender(MAIL_JOBS);
+}
