@@ -1,6 +1,6 @@
 // Residents' say on a ward page: what the ward told the team (only from 5
 // respondents), how the agreed priorities compare, and the form to respond.
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Checkboxes, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { formatMonth } from "~/lib/format";
@@ -144,7 +144,8 @@ export function ResponseIntro() {
       <p>
         The team reads every response before the ward's PACT meeting. Your comment is read by the team and is not published. Only the number of
         people who chose each concern is shown on this page, once at least {RESPONSE_THRESHOLD} people have responded. One response per person a month
-        counts: a second one replaces the first. <Link to="/privacy">How we use your email address</Link>.
+        counts: a second one replaces the first. Your email address is used only to confirm your response; places and comments are deleted after
+        12 months.
       </p>
     </>
   );

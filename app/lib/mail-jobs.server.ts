@@ -2,6 +2,7 @@
 // (or deletes), is safe to run twice, and runs at most every `everyMs`.
 import { deleteUnconfirmedAddresses } from "~/models/confirmation-purposes.server";
 import { deleteOldSentMail } from "~/models/outbox.server";
+import { clearExpiredResponseText } from "~/models/response.server";
 import { startMailSender, type MailJob } from "./mail-sender.server";
 
 const MINUTE = 60_000;
@@ -9,6 +10,7 @@ const MINUTE = 60_000;
 export const MAIL_JOBS: MailJob[] = [
   { name: "delete unconfirmed", everyMs: 60 * MINUTE, run: (now) => deleteUnconfirmedAddresses(now) },
   { name: "delete old sent mail", everyMs: 60 * MINUTE, run: (now) => deleteOldSentMail(now) },
+  { name: "delete residents' places and comments after 12 months", everyMs: 60 * MINUTE, run: (now) => clearExpiredResponseText(now) },
 ];
 
 /** Called once by server.js. */

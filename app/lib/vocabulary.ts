@@ -55,7 +55,7 @@ export const FOLLOW_FREQUENCIES = ["daily", "monthly"] as const;
 export type FollowFrequency = (typeof FOLLOW_FREQUENCIES)[number];
 
 /** What a resident confirms by clicking the link in an email (see app/models/confirmation.server.ts). */
-export const CONFIRMATION_PURPOSES = ["follow"] as const;
+export const CONFIRMATION_PURPOSES = ["follow", "respond"] as const;
 export type ConfirmationPurpose = (typeof CONFIRMATION_PURPOSES)[number];
 
 /** What followers of a ward are told about. */
@@ -65,5 +65,5 @@ export type WardChangeKind = (typeof WARD_CHANGE_KINDS)[number];
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const MAIL_KINDS = ["confirmation", "digest", "boundary", "invitation", "password", "reminder", "admin_summary"] as const;
+export const MAIL_KINDS = ["confirmation", "response_receipt", "digest", "boundary", "invitation", "password", "reminder", "admin_summary"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];

@@ -4,9 +4,11 @@
 import type { ConfirmationPurpose as PurposeName } from "~/lib/vocabulary";
 import { confirmWith, deleteUnconfirmed, findConfirmation, type ConfirmationPurpose } from "./confirmation.server";
 import { followPurpose } from "./follow.server";
+import { respondPurpose } from "./response-confirmation.server";
 
 const PURPOSES: Record<PurposeName, ConfirmationPurpose> = {
   follow: followPurpose,
+  respond: respondPurpose,
 };
 
 /** What the link stands for, for the page shown before the click; null when it cannot be used. */

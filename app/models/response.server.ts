@@ -41,7 +41,8 @@ export function networkMayRespond(originKey: string | null, now = new Date()): b
 
 export interface NewResponse extends ResponseInput {
   wardCode: string;
-  addressId: number;
+  /** Null until the address confirms (a response asked for by email). */
+  addressId: number | null;
   originKey: string | null;
 }
 
@@ -72,11 +73,13 @@ export function createPendingResponse(input: NewResponse, now = new Date(), tx: 
  * response from the same address for the same ward and month. Confirming twice
  * changes nothing. Returns null for a response that no longer exists.
  */
-export function confirmResponse(responseId: number, now = new Date(), tx: Tx | Db = getDb()): { replaced: boolean } | null {
+export function confirmResponse(responseId: number, now = new Date(), tx: Tx | Db = getDb(), confirmedAddressId?: number): { replaced: boolean; wardCode: string } | null {
   const run = (t: Tx | Db) => {
-    const r = t.select().from(residentResponses).where(eq(residentResponses.id, responseId)).get();
-    if (!r) return null;
-    if (r.confirmedAt) return { replaced: false };
+    const found = t.select().from(residentResponses).where(eq(residentResponses.id, responseId)).get();
+    if (!found) return null;
+    if (found.confirmedAt) return { replaced: false, wardCode: found.wardCode };
+    // A response asked for by email belongs to the address only once that address confirms it.
+    const r = confirmedAddressId === undefined ? found : { ...found, addressId: confirmedAddressId };
     const earlier =
       r.addressId === null
         ? []
@@ -86,14 +89,18 @@ export function confirmResponse(responseId: number, now = new Date(), tx: Tx | D
             .where(and(eq(residentResponses.wardCode, r.wardCode), eq(residentResponses.month, r.month), eq(residentResponses.addressId, r.addressId), isNotNull(residentResponses.confirmedAt)))
             .all();
     if (earlier.length) t.delete(residentResponses).where(inArray(residentResponses.id, earlier.map((e) => e.id))).run();
-    t.update(residentResponses).set({ confirmedAt: now }).where(eq(residentResponses.id, responseId)).run();
-    return { replaced: earlier.length > 0 };
+    t.update(residentResponses).set({ confirmedAt: now, addressId: r.addressId }).where(eq(residentResponses.id, responseId)).run();
+    return { replaced: earlier.length > 0, wardCode: r.wardCode };
   };
   return tx === getDb() ? getDb().transaction(run) : run(tx);
 }
 
 /** For an address already confirmed: the response counts straight away. */
-export function recordConfirmedResponse(input: NewResponse, now = new Date()): { id: number; replaced: boolean } {
+export function recordConfirmedResponse(input: NewResponse, now = new Date(), outer?: Tx): { id: number; replaced: boolean; wardCode: string } {
+  if (outer) {
+    const id = createPendingResponse(input, now, outer);
+    return { id, ...confirmResponse(id, now, outer)! };
+  }
   return getDb().transaction((tx) => {
     const id = createPendingResponse(input, now, tx);
     return { id, ...confirmResponse(id, now, tx)! };

@@ -2,7 +2,7 @@
 // with 5 or more responses this month, blank for the rest.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { residentResponses } from "../../db/schema";
+import { residentAddresses, residentResponses } from "../../db/schema";
 import { ukMonth } from "~/lib/format";
 import { EXPORT_COLUMNS, exportCsv, exportGeoJson } from "~/lib/map-export";
 import { parseLayerSelection, layerSearch } from "~/lib/map-layers";
@@ -20,6 +20,7 @@ const SMALL = "E05010411"; // 4 responses
 beforeAll(() => {
   const db = dbWithSampleData();
   db.delete(residentResponses).run();
+  for (let id = 1; id <= 12; id++) db.insert(residentAddresses).values({ id, email: `r${id}@example.test`, createdAt: NOW, confirmedAt: NOW, manageTokenHash: `t${id}` }).run();
   let address = 1;
   const respond = (ward: string, themes: PriorityTheme[]) =>
     recordConfirmedResponse({ wardCode: ward, addressId: address++, themes, place: "", comment: "", originKey: originKeyOf(`10.1.${address}.1`) }, NOW);

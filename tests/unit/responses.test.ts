@@ -3,7 +3,7 @@
 // team sees, hiding a comment, "taken up", retention and a resident's deletion.
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { priorityTakenUp, residentResponses } from "../../db/schema";
+import { priorityTakenUp, residentAddresses, residentResponses } from "../../db/schema";
 import type { Db } from "~/lib/db.server";
 import { previousMonth, ukDate } from "~/lib/dates";
 import { ukMonth } from "~/lib/format";
@@ -47,6 +47,10 @@ beforeAll(async () => {
   db = dbWithSampleData();
   clearStaff(db);
   staff = await createStaff(db, "resp");
+  // Responses belong to residents' addresses; these tests need many.
+  db.transaction((tx) => {
+    for (let id = 1; id <= 1100; id++) tx.insert(residentAddresses).values({ id, email: `resident${id}@example.test`, createdAt: NOW, confirmedAt: NOW, manageTokenHash: `test-${id}` }).run();
+  });
 });
 
 beforeEach(() => {
@@ -58,15 +62,15 @@ describe("one voice per address per ward per month", () => {
   it("counts nothing until the address is confirmed", () => {
     const id = createPendingResponse({ wardCode: WARD_A, addressId: 1, themes: ["roads"], place: "", comment: "", originKey: null }, NOW);
     expect(tallyResponses([WARD_A], [MONTH])).toEqual([]);
-    expect(confirmResponse(id, NOW)).toEqual({ replaced: false });
+    expect(confirmResponse(id, NOW)).toEqual({ replaced: false, wardCode: WARD_A });
     expect(tallyResponses([WARD_A], [MONTH])).toEqual([{ wardCode: WARD_A, month: MONTH, respondents: 1, counts: { roads: 1 }, sample: false }]);
   });
 
   it("replaces the first response with the second in the same month, and counts a confirmation clicked twice once", () => {
     respond(["roads", "asb"], { address: 42 });
     const second = createPendingResponse({ wardCode: WARD_A, addressId: 42, themes: ["drugs"], place: "", comment: "", originKey: null }, NOW);
-    expect(confirmResponse(second, NOW)).toEqual({ replaced: true });
-    expect(confirmResponse(second, NOW)).toEqual({ replaced: false });
+    expect(confirmResponse(second, NOW)).toEqual({ replaced: true, wardCode: WARD_A });
+    expect(confirmResponse(second, NOW)).toEqual({ replaced: false, wardCode: WARD_A });
     expect(tallyResponses([WARD_A], [MONTH])[0]).toMatchObject({ respondents: 1, counts: { drugs: 1 } });
   });
 
