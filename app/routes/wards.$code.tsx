@@ -7,6 +7,8 @@ import { WardMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
+import { feedLink, StayInformed } from "~/components/stay-informed";
+import { webcalUrl } from "~/lib/calendar.server";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
@@ -32,6 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
     mapTiles: mapTileLayer(),
+    webcal: webcalUrl(`/wards/${code}/events.ics`),
   });
 }
 
@@ -40,11 +43,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [
         { title: `${data.ward.name} ward, ${data.ward.districtName} – Kent Neighbourhood Policing` },
         { name: "description", content: `Neighbourhood officers, PACT priorities and surgeries for ${data.ward.name} in ${data.ward.districtName}.` },
+        feedLink(`/wards/${data.ward.code}/updates.atom`, `${data.ward.name}: PACT priorities and updates`),
       ]
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed, mapTiles } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles, webcal } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -107,6 +111,8 @@ export default function WardPage() {
           ))}
         </section>
       ) : null}
+
+      <StayInformed base={`/wards/${ward.code}`} what={`${ward.name} ward`} followLabel="Follow this ward" webcal={webcal} feed />
 
       <WardMapSection ward={ward} events={events} tiles={mapTiles} />
 
