@@ -366,8 +366,9 @@ export const wardFollows = sqliteTable(
     lastChangeId: integer("last_change_id").notNull().default(0),
     // The period (UK day or month) of the last digest built for this follow.
     lastPeriod: text("last_period"),
-    // Set once followers of a retired ward have been offered its successors.
+    // Set once followers of a retired ward have been offered its successors (JSON list of codes, by overlap).
     retiredNoticeAt: integer("retired_notice_at", { mode: "timestamp_ms" }),
+    successorCodes: text("successor_codes"),
   },
   (t) => [uniqueIndex("ward_follows_address_ward_idx").on(t.addressId, t.wardCode), index("ward_follows_ward_idx").on(t.wardCode)],
 );

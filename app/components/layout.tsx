@@ -88,6 +88,9 @@ export function SiteFooter() {
           <li>
             <Link to="/about-data">About the data</Link>
           </li>
+          <li>
+            <Link to="/privacy">Privacy</Link>
+          </li>
         </ul>
         <p>
           Contains public sector information licensed under the{" "}

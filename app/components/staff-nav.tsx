@@ -9,6 +9,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
   if (hasPermission(user, "manage:teams")) links.push({ to: "/admin/teams", label: "Teams and wards" });
   if (hasPermission(user, "manage:staff")) links.push({ to: "/admin/users", label: "Staff accounts" });
   if (hasPermission(user, "view:audit-log")) links.push({ to: "/admin/audit", label: "Audit log" });
+  if (hasPermission(user, "manage:mail")) links.push({ to: "/admin/mail", label: "Email" });
   return (
     <nav className="staff-nav" aria-label="Staff">
       <ul>

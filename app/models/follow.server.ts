@@ -92,19 +92,36 @@ export interface FollowRow {
   wardCode: string;
   wardName: string | null;
   frequency: FollowFrequency;
+  /** For a ward retired by a boundary review: the new wards covering it. */
+  successors: { code: string; name: string }[];
 }
 
+const successorList = (value: string | null): string[] => {
+  const parsed = z.array(z.string()).safeParse(value ? JSON.parse(value) : []);
+  return parsed.success ? parsed.data : [];
+};
+
 export function listFollows(addressId: number): FollowRow[] {
-  return getDb()
-    .select({ id: wardFollows.id, wardCode: wardFollows.wardCode, wardName: wards.name, frequency: wardFollows.frequency })
+  const rows = getDb()
+    .select({ id: wardFollows.id, wardCode: wardFollows.wardCode, wardName: wards.name, frequency: wardFollows.frequency, successorCodes: wardFollows.successorCodes })
     .from(wardFollows)
     .leftJoin(wards, eq(wards.code, wardFollows.wardCode))
     .where(eq(wardFollows.addressId, addressId))
     .orderBy(asc(wards.name), asc(wardFollows.wardCode))
     .all();
+  const names = wardNames(rows.flatMap((r) => successorList(r.successorCodes)));
+  return rows.map(({ successorCodes, ...r }) => ({
+    ...r,
+    successors: r.wardName ? [] : successorList(successorCodes).flatMap((code) => (names.has(code) ? [{ code, name: names.get(code)! }] : [])),
+  }));
 }
 
-export type ManageChange = { action: "frequency"; frequency: FollowFrequency } | { action: "unfollow"; followId: number } | { action: "unfollow-all" } | { action: "delete" };
+export type ManageChange =
+  | { action: "frequency"; frequency: FollowFrequency }
+  | { action: "unfollow"; followId: number }
+  | { action: "follow-successor"; followId: number; wardCode: string }
+  | { action: "unfollow-all" }
+  | { action: "delete" };
 
 /** A change from the manage page; the token is the only credential. Null if the token opens nothing. */
 export function applyManageChange(token: string, change: ManageChange): { address: ResidentAddress | null; changed: number } | null {
@@ -117,6 +134,21 @@ export function applyManageChange(token: string, change: ManageChange): { addres
         return { address, changed: tx.update(wardFollows).set({ frequency: change.frequency }).where(eq(wardFollows.addressId, address.id)).run().changes };
       case "unfollow":
         return { address, changed: tx.delete(wardFollows).where(and(eq(wardFollows.addressId, address.id), eq(wardFollows.id, change.followId))).run().changes };
+      case "follow-successor": {
+        // Only a ward the boundary email offered, for a follow of this address: the manage token is the only credential.
+        const old = tx.select().from(wardFollows).where(and(eq(wardFollows.addressId, address.id), eq(wardFollows.id, change.followId))).get();
+        if (!old || !successorList(old.successorCodes).includes(change.wardCode) || !wardNames([change.wardCode], tx).size) return { address, changed: 0 };
+        const latest = tx.select({ id: max(wardChanges.id) }).from(wardChanges).get()?.id ?? 0;
+        tx.insert(wardFollows)
+          .values({ addressId: address.id, wardCode: change.wardCode, frequency: old.frequency, createdAt: new Date(), lastChangeId: latest })
+          .onConflictDoNothing()
+          .run();
+        // The retired ward goes once every successor the resident wanted is followed; keep it while others are still on offer.
+        const remaining = successorList(old.successorCodes).filter((c) => c !== change.wardCode);
+        const followed = new Set(tx.select({ code: wardFollows.wardCode }).from(wardFollows).where(eq(wardFollows.addressId, address.id)).all().map((r) => r.code));
+        if (remaining.every((c) => followed.has(c))) tx.delete(wardFollows).where(eq(wardFollows.id, old.id)).run();
+        return { address, changed: 1 };
+      }
       case "unfollow-all":
         return { address, changed: tx.delete(wardFollows).where(eq(wardFollows.addressId, address.id)).run().changes };
       case "delete":

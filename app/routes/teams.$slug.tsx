@@ -5,6 +5,8 @@ import { EventList } from "~/components/event-list";
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
+import { StayInformed } from "~/components/stay-informed";
+import { webcalUrl } from "~/lib/calendar.server";
 import { isSlug } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForTeam } from "~/models/event.server";
@@ -24,6 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     officers: listOfficersForTeam(team.id),
     events: listUpcomingEventsForTeam(team.id),
     mapTiles: mapTileLayer(),
+    webcal: webcalUrl(`/teams/${team.slug}/events.ics`),
   });
 }
 
@@ -32,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function TeamPage() {
-  const { team, wards, officers, events, mapTiles } = useLoaderData<typeof loader>();
+  const { team, wards, officers, events, mapTiles, webcal } = useLoaderData<typeof loader>();
   const contactEmail = team.email ?? team.csuEmail;
   return (
     <>
@@ -78,6 +81,8 @@ export default function TeamPage() {
 
       <h2>Surgeries and meetings</h2>
       <EventList events={events} showWard />
+
+      <StayInformed base={`/teams/${team.slug}`} what={`every ward of ${team.name}`} followLabel="Follow every ward of this team" webcal={webcal} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
 import { ResponseSection, WardResults } from "~/components/ward-voices";
+import { feedLink, StayInformed } from "~/components/stay-informed";
+import { webcalUrl } from "~/lib/calendar.server";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map-tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
@@ -35,6 +37,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     closed: priorities.filter((p) => p.status === "closed"),
     mapTiles: mapTileLayer(),
     voices: wardVoices(code),
+    webcal: webcalUrl(`/wards/${code}/events.ics`),
   });
 }
 
@@ -43,11 +46,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [
         { title: `${data.ward.name} ward, ${data.ward.districtName} – Kent Neighbourhood Policing` },
         { name: "description", content: `Neighbourhood officers, PACT priorities and surgeries for ${data.ward.name} in ${data.ward.districtName}.` },
+        feedLink(`/wards/${data.ward.code}/updates.atom`, `${data.ward.name}: PACT priorities and updates`),
       ]
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed, mapTiles, voices } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles, voices, webcal } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -113,6 +117,7 @@ export default function WardPage() {
 
       <WardResults voices={voices} />
       <ResponseSection wardCode={ward.code} />
+      <StayInformed base={`/wards/${ward.code}`} what={`${ward.name} ward`} followLabel="Follow this ward" webcal={webcal} feed />
 
       <WardMapSection ward={ward} events={events} tiles={mapTiles} />
 

@@ -1,0 +1,1 @@
+ALTER TABLE `ward_follows` ADD `successor_codes` text;
