@@ -1,6 +1,6 @@
 // Residents' say on a ward page: what the ward told the team (only from 5
 // respondents), how the agreed priorities compare, and the form to respond.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Checkboxes, TextArea, TextInput } from "~/components/form-fields";
 import { errorFor, type FormValues } from "~/lib/forms";
 import { formatMonth } from "~/lib/format";
@@ -144,8 +144,7 @@ export function ResponseIntro() {
       <p>
         The team reads every response before the ward's PACT meeting. Your comment is read by the team and is not published. Only the number of
         people who chose each concern is shown on this page, once at least {RESPONSE_THRESHOLD} people have responded. One response per person a month
-        counts: a second one replaces the first. Your email address is used only to confirm your response; places and comments are deleted after
-        12 months.
+        counts: a second one replaces the first. Places and comments are deleted after 12 months. <Link to="/privacy">What we hold and why</Link>.
       </p>
     </>
   );
@@ -159,5 +158,45 @@ export function ResponseSection({ wardCode }: { wardCode: string }) {
       <ResponseIntro />
       <ResponseForm wardCode={wardCode} />
     </section>
+  );
+}
+
+/** On the manage page: the resident's responses, and deleting them. */
+export function ManageResponses({ responses }: { responses: { id: number; wardCode: string; wardName: string; month: string }[] }) {
+  if (responses.length === 0) return null;
+  return (
+    <Form method="post" data-testid="manage-responses">
+      <h2>Your responses to "What should your team focus on?"</h2>
+      <ul className="list">
+        {responses.map((r) => (
+          <li key={r.id}>
+            {r.wardName}, {formatMonth(r.month)}
+          </li>
+        ))}
+      </ul>
+      <p>Deleting them removes them from the counts, with any place or comment you gave.</p>
+      <button type="submit" name="_intent" value="delete-responses" className="button button--warning">
+        Delete my responses
+      </button>
+    </Form>
+  );
+}
+
+/** On the privacy page: what is held when a resident responds. */
+export function ResponsesPrivacy() {
+  return (
+    <>
+      <h2>If you tell your team what to focus on</h2>
+      <p>
+        We hold the concerns you chose, the street or place and comment if you gave them, the ward and month, and your email address (to confirm that each
+        person counts once a month). Comments and places are read by the ward's neighbourhood team only and are never published; the team can hide one
+        that is abusive or names someone. Ward pages and partner agencies see only how many people chose each concern, and only once at least{" "}
+        {RESPONSE_THRESHOLD} people in the ward have responded that month.
+      </p>
+      <p>
+        A response never confirmed is deleted after 7 days. Places and comments are deleted 12 months after the month of the response; the count of
+        concerns is kept. You can delete your responses from the link in any email we send you.
+      </p>
+    </>
   );
 }

@@ -12,9 +12,9 @@ import { publicUrl } from "~/lib/public-url.server";
 import { THEME_LABELS } from "~/lib/labels";
 import type { ResponseInput } from "~/lib/resident-say";
 import type { PriorityTheme } from "~/lib/vocabulary";
-import { manageLinks, requestConfirmation, type ConfirmationOutcome, type ConfirmationPurpose, type Tx } from "./confirmation.server";
+import { findAddressByManageToken, manageLinks, requestConfirmation, type ConfirmationOutcome, type ConfirmationPurpose, type Tx } from "./confirmation.server";
 import { enqueueMail } from "./outbox.server";
-import { confirmResponse, createPendingResponse, networkMayRespond, originKeyOf, recordConfirmedResponse } from "./response.server";
+import { confirmResponse, createPendingResponse, deleteResponsesOfAddress, networkMayRespond, originKeyOf, recordConfirmedResponse } from "./response.server";
 
 const DAY = 24 * 3600_000;
 
@@ -135,4 +135,23 @@ export function requestResponse(input: ResponseInput & { email: string; wardCode
     if (outcome !== "sent") tx.delete(residentResponses).where(eq(residentResponses.id, id)).run();
     return outcome;
   });
+}
+
+/** A resident's responses, for their manage page (the token in their emails is the only credential). */
+export function listResponsesByManageToken(token: string) {
+  const address = findAddressByManageToken(token);
+  if (!address) return null;
+  return getDb()
+    .select({ id: residentResponses.id, wardCode: residentResponses.wardCode, wardName: wards.name, month: residentResponses.month })
+    .from(residentResponses)
+    .innerJoin(wards, eq(wards.code, residentResponses.wardCode))
+    .where(and(eq(residentResponses.addressId, address.id)))
+    .orderBy(residentResponses.month)
+    .all();
+}
+
+/** Delete every response an address has made (they stop counting). Null if the token opens nothing. */
+export function deleteResponsesByManageToken(token: string): number | null {
+  const address = findAddressByManageToken(token);
+  return address ? deleteResponsesOfAddress(address.id) : null;
 }

@@ -8,6 +8,8 @@ import { assertSameOrigin, readForm } from "~/lib/request.server";
 import { FOLLOW_FREQUENCIES, GSS_CODE } from "~/lib/vocabulary";
 import { findAddressByManageToken } from "~/models/confirmation.server";
 import { applyManageChange, FREQUENCY_LABELS, listFollows, type ManageChange } from "~/models/follow.server";
+import { ManageResponses } from "~/components/ward-voices";
+import { deleteResponsesByManageToken, listResponsesByManageToken } from "~/models/response-confirmation.server";
 
 const change = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("frequency"), frequency: choice(FOLLOW_FREQUENCIES, "Choose how often") }),
@@ -15,6 +17,7 @@ const change = z.discriminatedUnion("_intent", [
   z.object({ _intent: z.literal("follow-successor"), followId: positiveId, wardCode: z.string().regex(GSS_CODE) }),
   z.object({ _intent: z.literal("unfollow-all") }),
   z.object({ _intent: z.literal("delete") }),
+  z.object({ _intent: z.literal("delete-responses") }),
 ]);
 
 const DONE = {
@@ -22,12 +25,13 @@ const DONE = {
   unfollow: "You will no longer get emails about that ward.",
   "follow-successor": "You now follow the new ward.",
   "unfollow-all": "You will no longer get any alerts. Your address is kept only so this page still works; delete it below if you want.",
+  "delete-responses": "Your responses have been deleted and no longer count.",
 } as const;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const address = findAddressByManageToken(params.token ?? "");
   if (!address) throw new Response("Unknown link", { status: 404 });
-  return json({ email: address.email, follows: listFollows(address.id) }, { headers: { "Cache-Control": "no-store" } });
+  return json({ email: address.email, follows: listFollows(address.id), responses: listResponsesByManageToken(params.token ?? "") ?? [] }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,6 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = change.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw new Response("Choose one of the buttons on the page", { status: 400 });
+  if (parsed.data._intent === "delete-responses") {
+    if (deleteResponsesByManageToken(params.token ?? "") === null) throw new Response("Unknown link", { status: 404 });
+    return redirect(`/alerts/manage/${params.token}?done=delete-responses`, 303);
+  }
   const c: ManageChange =
     parsed.data._intent === "frequency"
       ? { action: "frequency", frequency: parsed.data.frequency }
@@ -53,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Manage your email alerts – Kent Neighbourhood Policing" }, { name: "robots", content: "noindex" }];
 
 export default function ManageAlerts() {
-  const { email, follows } = useLoaderData<typeof loader>();
+  const { email, follows, responses } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") as keyof typeof DONE];
   const frequency = follows[0]?.frequency ?? "daily";
@@ -115,9 +123,11 @@ export default function ManageAlerts() {
         </>
       ) : null}
 
+      <ManageResponses responses={responses} />
+
       <Form method="post">
         <h2>Delete everything</h2>
-        <p>This deletes your email address, the wards you follow and any emails waiting to be sent to you. It cannot be undone.</p>
+        <p>This deletes your email address, the wards you follow, your responses and any emails waiting to be sent to you. It cannot be undone.</p>
         <button type="submit" name="_intent" value="delete" className="button button--warning">
           Delete my email address and alerts
         </button>

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { ResponsesPrivacy } from "~/components/ward-voices";
 import { CONFIRMATION_DAYS, CONFIRMATIONS_PER_ADDRESS_PER_DAY, SENT_MAIL_RETENTION_DAYS, UNCONFIRMED_RETENTION_DAYS } from "~/lib/mail-limits";
 
 export const meta: MetaFunction = () => [
@@ -42,6 +43,8 @@ export default function Privacy() {
         <li>Once confirmed, we keep your address until you unsubscribe and delete it, or delete it from the link in any email.</li>
         <li>Sent emails are deleted after {SENT_MAIL_RETENTION_DAYS} days.</li>
       </ul>
+
+      <ResponsesPrivacy />
 
       <h2>How to stop or delete</h2>
       <p>

@@ -13,6 +13,7 @@ import { NETWORK_DAILY_LIMIT, tallyResponses } from "~/models/response.server";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/confirm.$token";
 import { action as followAction } from "~/routes/wards.$code_.follow";
 import { action as sayAction } from "~/routes/wards.$code_.say";
+import { action as manageAction, loader as manageLoader } from "~/routes/alerts.manage.$token";
 import { dbWithSampleData } from "./helpers/db";
 import { startTestMailbox, type TestMailbox } from "./helpers/smtp";
 import { WARD_A } from "./helpers/staff";
@@ -111,6 +112,29 @@ describe("responding by email", () => {
     expect(receipt!.subject).toBe("Your response for Park Wood & Mangravet has been counted");
     expect(receipt!.text).toContain("/alerts/manage/");
     expect(confirmation!.subject).toBe("Confirm your response for Park Wood & Mangravet");
+  });
+
+  it("lets the resident delete their responses from the manage link, and deleting everything deletes them too", async () => {
+    await say([["themes", "roads"], ["email", "leaver@example.org"]]);
+    await sender.runOnce();
+    await click((await mailbox.waitFor(1))[0]!);
+    await say([["themes", "asb"], ["email", "leaver@example.org"]], "198.51.100.7", "E05010411");
+    await sender.runOnce();
+    const confirmed = await click((await mailbox.waitFor(2))[1]!);
+    const token = /\/alerts\/manage\/([A-Za-z0-9_-]+)/.exec(((await confirmed.json()) as { manageUrl: string }).manageUrl)![1]!;
+    const page = await manageLoader({ request: new Request(`http://localhost/alerts/manage/${token}`), params: { token }, context: {} });
+    expect(((await page.json()) as { responses: { wardName: string }[] }).responses.map((r) => r.wardName).sort()).toEqual(["Park Wood & Mangravet", "Wincheap"]);
+    const deleted = (await manageAction({ request: post(`/alerts/manage/${token}`, new URLSearchParams({ _intent: "delete-responses" })), params: { token }, context: {} })) as Response;
+    expect(deleted.headers.get("Location")).toBe(`/alerts/manage/${token}?done=delete-responses`);
+    expect(db.select().from(residentResponses).all()).toEqual([]);
+    expect(tally().respondents).toBe(0);
+
+    await say([["themes", "parking"], ["email", "leaver@example.org"]]);
+    await sender.runOnce();
+    await click((await mailbox.waitFor(3))[2]!);
+    expect(tally().respondents).toBe(1);
+    await manageAction({ request: post(`/alerts/manage/${token}`, new URLSearchParams({ _intent: "delete" })), params: { token }, context: {} });
+    expect(db.select().from(residentResponses).all()).toEqual([]);
   });
 
   it("drops a response whose link is never clicked, with the address, after 7 days", async () => {
