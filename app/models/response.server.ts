@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle
 import { createHash } from "node:crypto";
 import { priorities, priorityTakenUp, residentResponses, residentResponseThemes, teamWards } from "../../db/schema";
 import { previousMonth } from "~/lib/dates";
-import { getDb, type Db } from "~/lib/db.server";
+import { getDb, prepared, type Db } from "~/lib/db.server";
 import { formatMonth, ukMonth } from "~/lib/format";
 import { assertTeamPermission, canForTeam, NotPermittedError, type Actor } from "~/lib/permissions";
 import { meetsThreshold, NETWORK_CAP, RESPONSE_THRESHOLD, networkOf, rankThemes, retentionStartMonth, trendOf, type ResponseInput, type ThemeCount, type Trend } from "~/lib/resident-say";
@@ -125,15 +125,27 @@ export function listResponsesOfAddress(addressId: number) {
 
 // The responses that count: confirmed, and no more than NETWORK_CAP per network per
 // ward per month (the earliest confirmed). Responses without a known network each count.
-const counted = (wardCodes: string[] | null, months: string[]) => sql`
+// Prepared once per connection: the ward page runs these on every view.
+const countedWhere = (where: string) => `
   SELECT id, ward_code, month FROM (
     SELECT id, ward_code, month,
       ROW_NUMBER() OVER (PARTITION BY ward_code, month, COALESCE(origin_key, 'response:' || id) ORDER BY confirmed_at, id) AS n
-    FROM ${residentResponses}
-    WHERE confirmed_at IS NOT NULL
-      AND month IN (${sql.join(months.map((m) => sql`${m}`), sql`, `)})
-      ${wardCodes ? sql`AND ward_code IN (${sql.join(wardCodes.map((c) => sql`${c}`), sql`, `)})` : sql``}
+    FROM resident_responses
+    WHERE confirmed_at IS NOT NULL AND ${where}
   ) WHERE n <= ${NETWORK_CAP}`;
+
+function tallyStatements(where: string) {
+  return prepared((db) => ({
+    totals: db.$client.prepare<unknown[], { ward_code: string; month: string; respondents: number; sample: number }>(
+      `WITH c AS (${countedWhere(where)}) SELECT c.ward_code, c.month, count(*) AS respondents, max(r.sample) AS sample FROM c JOIN resident_responses r ON r.id = c.id GROUP BY c.ward_code, c.month`,
+    ),
+    themes: db.$client.prepare<unknown[], { ward_code: string; month: string; theme: PriorityTheme; n: number }>(
+      `WITH c AS (${countedWhere(where)}) SELECT c.ward_code, c.month, t.theme, count(*) AS n FROM c JOIN resident_response_themes t ON t.response_id = c.id GROUP BY c.ward_code, c.month, t.theme`,
+    ),
+  }));
+}
+const oneWardMonth = tallyStatements("ward_code = ? AND month = ?");
+const everyWardInMonth = tallyStatements("month = ?");
 
 export interface MonthTally {
   wardCode: string;
@@ -143,24 +155,20 @@ export interface MonthTally {
   sample: boolean;
 }
 
-/** Respondents and theme counts per ward and month, as counted. */
+/** Respondents and theme counts per ward and month, as counted (every ward when wardCodes is null). */
 export function tallyResponses(wardCodes: string[] | null, months: string[]): MonthTally[] {
-  const db = getDb();
-  const totals = db.all<{ ward_code: string; month: string; respondents: number; sample: number }>(sql`
-    WITH c AS (${counted(wardCodes, months)})
-    SELECT c.ward_code, c.month, count(*) AS respondents, max(r.sample) AS sample
-    FROM c JOIN ${residentResponses} r ON r.id = c.id GROUP BY c.ward_code, c.month`);
-  const themes = db.all<{ ward_code: string; month: string; theme: PriorityTheme; n: number }>(sql`
-    WITH c AS (${counted(wardCodes, months)})
-    SELECT c.ward_code, c.month, t.theme, count(*) AS n
-    FROM c JOIN ${residentResponseThemes} t ON t.response_id = c.id GROUP BY c.ward_code, c.month, t.theme`);
+  const out = new Map<string, MonthTally>();
   const key = (w: string, m: string) => `${w}|${m}`;
-  const out = new Map<string, MonthTally>(
-    totals.map((t) => [key(t.ward_code, t.month), { wardCode: t.ward_code, month: t.month, respondents: t.respondents, counts: {}, sample: !!t.sample }]),
-  );
-  for (const t of themes) {
-    const tally = out.get(key(t.ward_code, t.month));
-    if (tally) tally.counts[t.theme] = t.n;
+  const collect = (statements: ReturnType<ReturnType<typeof tallyStatements>>, args: string[]) => {
+    for (const t of statements.totals.all(...args)) out.set(key(t.ward_code, t.month), { wardCode: t.ward_code, month: t.month, respondents: t.respondents, counts: {}, sample: !!t.sample });
+    for (const t of statements.themes.all(...args)) {
+      const tally = out.get(key(t.ward_code, t.month));
+      if (tally) tally.counts[t.theme] = t.n;
+    }
+  };
+  for (const month of months) {
+    if (wardCodes === null) collect(everyWardInMonth(), [month]);
+    else for (const ward of wardCodes) collect(oneWardMonth(), [ward, month]);
   }
   return [...out.values()];
 }
@@ -361,14 +369,18 @@ export function responsesForPact(actor: Actor | null, wardCode: string, meetingD
 }
 
 /** "You said … we agreed …": each active priority of a ward with the residents' themes it took up. */
-export function listTakenUp(wardCode: string) {
-  return getDb()
+const takenUpOfWard = prepared((db) =>
+  db
     .select({ priorityId: priorities.id, rank: priorities.rank, title: priorities.title, agreedOn: priorities.agreedOn, theme: priorityTakenUp.theme, month: priorityTakenUp.month, residents: priorityTakenUp.residents })
     .from(priorityTakenUp)
     .innerJoin(priorities, eq(priorities.id, priorityTakenUp.priorityId))
-    .where(and(eq(priorities.wardCode, wardCode), eq(priorities.status, "active")))
+    .where(and(eq(priorities.wardCode, sql.placeholder("wardCode")), eq(priorities.status, "active")))
     .orderBy(asc(priorities.rank), desc(priorityTakenUp.residents))
-    .all();
+    .prepare(),
+);
+
+export function listTakenUp(wardCode: string) {
+  return takenUpOfWard().all({ wardCode });
 }
 
 /** What a ward's public page shows of its residents' say. */
