@@ -85,3 +85,4 @@ const onListen = () => console.log(`Listening on http://localhost:${server.addre
 const port = Number(process.env.PORT ?? 3000);
 if (process.env.HOST) server.listen(port, process.env.HOST, onListen);
 else server.listen(port, onListen);
+build.entry.module.startServerMail();

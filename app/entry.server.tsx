@@ -18,6 +18,8 @@ export { checkDatabaseFile } from "~/lib/server/startup.server";
 export { requestLog } from "~/lib/server/request-log.server";
 export { onlyKnownMethods, healthChecks, errorPage, createHttpServer, stopGracefullyOn } from "~/lib/server/http.server";
 export { withDatabaseErrorResponses, retryAfterOn503 } from "~/lib/server/busy.server";
+// server.js starts the mail sender once it is listening.
+export { startServerMail } from "~/lib/mail-jobs.server";
 import { currentRequestId, logLine } from "~/lib/server/request-log.server";
 
 function applyCachePolicy(request: Request, status: number, headers: Headers) {

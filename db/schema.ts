@@ -12,12 +12,17 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import {
+  CONFIRMATION_PURPOSES,
   EVENT_TYPES,
+  FOLLOW_FREQUENCIES,
+  MAIL_KINDS,
   OFFICER_ROLES,
+  OUTBOX_STATUSES,
   PRIORITY_STATUSES,
   PRIORITY_THEMES,
   UPDATE_STATUSES,
   USER_ROLES,
+  WARD_CHANGE_KINDS,
   WARD_MATCHES,
 } from "../app/lib/vocabulary";
 
@@ -148,6 +153,8 @@ export const events = sqliteTable(
     cancelledAt: integer("cancelled_at", { mode: "timestamp" }),
     // Goes up by one with every change, so a form saved from a stale page is caught.
     version: integer("version").notNull().default(1),
+    // Calendar apps replace their copy of an event only when SEQUENCE rises: every edit adds one.
+    sequence: integer("sequence").notNull().default(0),
   },
   (t) => [index("events_ward_idx").on(t.wardCode, t.startsAt), index("events_team_idx").on(t.teamId, t.startsAt)],
 );
@@ -372,4 +379,173 @@ export const updateDrafts = sqliteTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("update_drafts_priority_month_idx").on(t.priorityId, t.month)],
+);
+
+// Residents' email alerts and the outbox. A resident has no account: an address,
+// confirmed by clicking a link, and the wards it follows. See app/models/confirmation.server.ts.
+
+export const residentAddresses = sqliteTable("resident_addresses", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(), // normalised (app/lib/email-address.ts)
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  // Null until a link sent to the address has been clicked.
+  confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+  // SHA-256 of the token in every email's manage and unsubscribe links.
+  manageTokenHash: text("manage_token_hash").notNull().unique(),
+});
+
+// A link sent to an address, waiting to be clicked. The purpose says what clicking it
+// does; subjectId and payload say to what (their meaning belongs to the purpose).
+export const pendingConfirmations = sqliteTable(
+  "pending_confirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull().unique(),
+    addressId: integer("address_id")
+      .notNull()
+      .references(() => residentAddresses.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: CONFIRMATION_PURPOSES }).notNull(),
+    subjectId: integer("subject_id"),
+    payload: text("payload").notNull().default("{}"), // JSON
+    // SHA-256 of the requesting client's address, for the per-origin limit.
+    originKey: text("origin_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("pending_confirmations_address_idx").on(t.addressId, t.createdAt), index("pending_confirmations_origin_idx").on(t.originKey, t.createdAt)],
+);
+
+// A confirmed address following a ward. lastChangeId is how far its emails have got.
+export const wardFollows = sqliteTable(
+  "ward_follows",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    addressId: integer("address_id")
+      .notNull()
+      .references(() => residentAddresses.id, { onDelete: "cascade" }),
+    // Not a foreign key: a ward retired by a boundary review keeps its followers until they choose.
+    wardCode: text("ward_code").notNull(),
+    frequency: text("frequency", { enum: FOLLOW_FREQUENCIES }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastChangeId: integer("last_change_id").notNull().default(0),
+    // The period (UK day or month) of the last digest built for this follow.
+    lastPeriod: text("last_period"),
+    // Set once followers of a retired ward have been offered its successors (JSON list of codes, by overlap).
+    retiredNoticeAt: integer("retired_notice_at", { mode: "timestamp_ms" }),
+    successorCodes: text("successor_codes"),
+  },
+  (t) => [uniqueIndex("ward_follows_address_ward_idx").on(t.addressId, t.wardCode), index("ward_follows_ward_idx").on(t.wardCode)],
+);
+
+// What followers are told about, written in the same transaction as the change itself.
+// teamId is set for a team-wide event (wardCode null), which concerns all its wards.
+export const wardChanges = sqliteTable(
+  "ward_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wardCode: text("ward_code"),
+    teamId: integer("team_id"),
+    kind: text("kind", { enum: WARD_CHANGE_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    details: text("details").notNull(), // JSON, as it was at the time
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("ward_changes_ward_idx").on(t.wardCode, t.id), index("ward_changes_team_idx").on(t.teamId, t.id)],
+);
+
+// Every email the app sends, written in the same transaction as what causes it and
+// sent by the sender in the server process (app/lib/mail-sender.server.ts).
+export const outboxMessages = sqliteTable(
+  "outbox_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    toAddress: text("to_address").notNull(),
+    // The resident it was written for, so deleting their data deletes their mail too.
+    addressId: integer("address_id").references(() => residentAddresses.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body"),
+    headers: text("headers").notNull().default("{}"), // JSON
+    // Fixed when written, so a message sent again after a crash is recognisably the same one.
+    messageId: text("message_id").notNull().unique(),
+    // At most one message per key, e.g. one digest per follower and period.
+    dedupeKey: text("dedupe_key").unique(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("outbox_messages_due_idx").on(t.status, t.nextAttemptAt), index("outbox_messages_address_idx").on(t.addressId)],
+);
+
+// Secrets the app makes for itself on first use (e.g. the key behind manage links).
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+});
+// Residents' say before each PACT meeting: one voice per confirmed address per ward per
+// UK calendar month. A response counts once confirmed; a later confirmed response in the
+// same month replaces the earlier one. Places and comments are cleared after 12 months;
+// the themes (the counts) stay.
+export const residentResponses = sqliteTable(
+  "resident_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    wardCode: text("ward_code")
+      .notNull()
+      .references(() => wards.code),
+    month: text("month").notNull(), // YYYY-MM, UK calendar month the response was made in
+    // The resident's address (confirmed before the response counts); null for sample responses.
+    addressId: integer("address_id").references(() => residentAddresses.id, { onDelete: "cascade" }),
+    place: text("place"),
+    comment: text("comment"),
+    commentHiddenAt: integer("comment_hidden_at", { mode: "timestamp_ms" }),
+    // A hash of the network the form was sent from: at most a few voices per network count.
+    originKey: text("origin_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // Null until the resident confirms by email.
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    textDeletedAt: integer("text_deleted_at", { mode: "timestamp_ms" }),
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("resident_responses_ward_idx").on(t.wardCode, t.month),
+    uniqueIndex("resident_responses_voice_idx")
+      .on(t.wardCode, t.month, t.addressId)
+      .where(sql`confirmed_at IS NOT NULL`),
+    index("resident_responses_address_idx").on(t.addressId),
+  ],
+);
+
+export const residentResponseThemes = sqliteTable(
+  "resident_response_themes",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => residentResponses.id, { onDelete: "cascade" }),
+    theme: text("theme", { enum: PRIORITY_THEMES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.theme] })],
+);
+
+// Which residents' themes a priority agreed at a PACT meeting took up, with how many
+// residents had named the theme in the month the team looked at.
+export const priorityTakenUp = sqliteTable(
+  "priority_taken_up",
+  {
+    priorityId: integer("priority_id")
+      .notNull()
+      .references(() => priorities.id),
+    theme: text("theme", { enum: PRIORITY_THEMES }).notNull(),
+    month: text("month").notNull(), // YYYY-MM of the responses
+    residents: integer("residents").notNull(),
+    markedAt: integer("marked_at", { mode: "timestamp_ms" }).notNull(),
+    markedBy: text("marked_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.priorityId, t.theme] })],
 );

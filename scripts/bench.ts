@@ -103,6 +103,8 @@ function buildTargets(): BenchTarget[] {
     { name: "GET /contact", paths: [pages.contact], target: PAGE, plain: true },
     { name: "GET /map", paths: [pages.map], target: { ratio: 0.25 }, plain: true },
     { name: "GET /search?postcode=… (302)", paths: postcodes.map((p) => `/search?postcode=${enc(p)}`) },
+    // High Street has enough sample responses for "What your ward told us" to show its results.
+    { name: "GET /wards/E05015603 (ward with residents' results)", paths: ["/wards/E05015603"], target: PAGE, plain: true },
     { name: "GET /api/wards.geojson (gzip)", paths: [geometry.county], headers: GZIP },
     { name: "GET /api/wards/{code}.geojson&neighbours=1 (gzip)", paths: geometry.codes.map(geometry.ward), headers: GZIP },
     { name: "GET /api/districts.geojson (gzip)", paths: [geometry.districts], headers: GZIP },

@@ -8,7 +8,8 @@ import { parseArgs } from "node:util";
 import { getDb, migrateDatabase } from "../app/lib/db.server";
 import { knownGeography } from "./lib/known-geography";
 import { COLUMNS, NEIGHBOURHOOD_FILES, hasNeighbourhoodData, loadNeighbourhoods, NeighbourhoodError, readNeighbourhoods, toCsv } from "./lib/neighbourhoods";
-import { generateSampleData } from "./lib/sample-data";
+import { generateSampleData, generateSampleResponses } from "./lib/sample-data";
+import { loadSampleResponses } from "../app/models/response.server";
 
 const { values } = parseArgs({
   options: {
@@ -37,9 +38,11 @@ try {
     fs.writeFileSync(path.join(values.out, NEIGHBOURHOOD_FILES[key]), toCsv(COLUMNS[key], sample[key]));
   }
   const counts = loadNeighbourhoods(db, readNeighbourhoods(values.out, known), { replace: values.replace });
+  // Residents' responses have no CSV format (a force's come in through the ward pages): loaded straight in, marked as sample.
+  const responses = loadSampleResponses(generateSampleResponses(known.wards, today), db);
   console.log(
     `Loaded SAMPLE data: ${counts.teams} teams, ${counts.officers} officers, ${counts.events} events, ` +
-      `${counts.priorities} priorities, ${counts.updates} monthly updates (CSV files in ${values.out}).`,
+      `${counts.priorities} priorities, ${counts.updates} monthly updates (CSV files in ${values.out}), ${responses} residents' responses.`,
   );
 } catch (e) {
   console.error(e instanceof NeighbourhoodError ? e.message : e);

@@ -33,6 +33,13 @@ export function EventList({ events, showWard = false }: { events: EventData[]; s
             {e.venue}
             {e.address ? `, ${e.address}` : ""}
           </p>
+          {e.cancelledAt ? null : (
+            <p className="small">
+              <a href={`/events/${e.id}.ics`}>
+                Add to calendar<span className="visually-hidden">: {e.title}</span>
+              </a>
+            </p>
+          )}
           {showWard && e.wardCode ? (
             <p className="small">
               Ward: <Link to={`/wards/${e.wardCode}`}>{e.wardName}</Link>

@@ -93,6 +93,9 @@ export function SiteFooter() {
             <Link to="/about-data">About the data</Link>
           </li>
           <li>
+            <Link to="/privacy">Privacy</Link>
+          </li>
+          <li>
             <Link to="/login">Staff sign in</Link>
           </li>
         </ul>

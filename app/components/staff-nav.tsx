@@ -10,6 +10,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
   if (hasPermission(user, "manage:teams")) links.push({ to: "/admin/teams", label: "Teams and wards" });
   if (hasPermission(user, "manage:staff")) links.push({ to: "/admin/users", label: "Staff accounts" });
   if (hasPermission(user, "view:audit-log")) links.push({ to: "/admin/audit", label: "Audit log" });
+  if (hasPermission(user, "manage:mail")) links.push({ to: "/admin/mail", label: "Email" });
   return (
     <nav className="staff-nav" aria-label="Staff">
       <ul>
@@ -28,6 +29,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
 /** A one-line success message chosen by a fixed key in the URL (never text from the URL itself). */
 const DONE_MESSAGES: Record<string, string> = {
   "pact-recorded": "The PACT meeting's priorities have been saved and published.",
+  "comment-hidden": "The comment has been hidden. Its words are kept in the audit log.",
   "update-published": "The monthly update has been published.",
   "month-published": "The finished updates have been published. Residents can see them now.",
   "drafts-saved": "Your drafts have been saved. Anyone in your team can carry on with them; residents cannot see them.",

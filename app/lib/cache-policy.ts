@@ -7,7 +7,7 @@
 const PUBLIC_PAGES = /^\/(?:|wards\/[^/]+|districts|districts\/[^/]+|teams\/[^/]+|contact|map|about-data|search)$/;
 
 /** Staff pages must not be kept by shared computers' caches, or shown again from history after signing out. */
-const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners)(\/|$)/;
+const PRIVATE_PAGES = /^\/(staff|admin|login|logout|set-password|partners|confirm|alerts)(\/|$)/;
 
 export const isPublicPage = (pathname: string) => PUBLIC_PAGES.test(pathname);
 export const isPrivatePage = (pathname: string) => PRIVATE_PAGES.test(pathname);

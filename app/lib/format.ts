@@ -38,8 +38,11 @@ export function formatMonth(month: string): string {
 }
 
 /** YYYY-MM-DD for the UK calendar day at a moment. */
+// Building a formatter costs far more than using one: the ward page asks for the UK month on every view.
+const isoDayFmt = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function ukDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  const parts = isoDayFmt.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

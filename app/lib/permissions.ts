@@ -22,9 +22,12 @@ const PERMISSIONS = {
   "edit:priorities": { roles: ["admin", "editor"], scoped: true },
   "edit:events": { roles: ["admin", "editor"], scoped: true },
   "edit:officers": { roles: ["admin", "editor"], scoped: true },
+  // Residents' places and comments are read by the ward's own team, not by partners.
+  "moderate:responses": { roles: ["admin", "editor"], scoped: true },
   "manage:staff": { roles: ["admin"], scoped: false },
   "manage:teams": { roles: ["admin"], scoped: false },
   "view:audit-log": { roles: ["admin"], scoped: false },
+  "manage:mail": { roles: ["admin"], scoped: false },
 } as const satisfies Record<string, { roles: readonly Role[]; scoped: boolean }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -47,3 +47,23 @@ export interface FieldError {
 
 /** What a model's write answers: the value written, or the problems a person can fix. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+// Residents' email alerts and the outbox every email goes through.
+
+/** How often a follower hears: at most one email a day as things happen, or a monthly summary. */
+export const FOLLOW_FREQUENCIES = ["daily", "monthly"] as const;
+export type FollowFrequency = (typeof FOLLOW_FREQUENCIES)[number];
+
+/** What a resident confirms by clicking the link in an email (see app/models/confirmation.server.ts). */
+export const CONFIRMATION_PURPOSES = ["follow", "respond"] as const;
+export type ConfirmationPurpose = (typeof CONFIRMATION_PURPOSES)[number];
+
+/** What followers of a ward are told about. */
+export const WARD_CHANGE_KINDS = ["update_published", "priority_closed", "priority_agreed", "event_added", "event_moved", "event_cancelled"] as const;
+export type WardChangeKind = (typeof WARD_CHANGE_KINDS)[number];
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const MAIL_KINDS = ["confirmation", "response_receipt", "digest", "boundary", "invitation", "password", "reminder", "admin_summary"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];

@@ -5,6 +5,7 @@ import { contentChangesAt } from "~/lib/content-expiry.server";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
+import { eventDetails, eventMoved, recordWardChange } from "./ward-change.server";
 
 const eventColumns = {
   id: events.id,
@@ -120,6 +121,7 @@ export function createEvent(actor: Actor | null, teamId: number, input: EventInp
       .returning()
       .all();
     recordAudit(tx, { actor, action: "event.create", subjectType: "event", subjectId: row!.id, wardCode: row!.wardCode, teamId, after: row, at: now });
+    recordWardChange(tx, { kind: "event_added", wardCode: row!.wardCode, teamId, subjectId: row!.id, at: now, details: eventDetails(row!) });
     return row!.id;
   });
   return { ok: true, value: { id } };
@@ -132,8 +134,9 @@ export function editEvent(actor: Actor | null, eventId: number, input: EventInpu
   const errors = checkEvent(before.teamId, input);
   if (errors.length) return { ok: false, errors };
   getDb().transaction((tx) => {
-    tx.update(events).set(input).where(eq(events.id, eventId)).run();
+    tx.update(events).set({ ...input, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
     recordAudit(tx, { actor, action: "event.edit", subjectType: "event", subjectId: eventId, wardCode: input.wardCode, teamId: before.teamId, before, after: { ...before, ...input }, at: now });
+    if (eventMoved(before, input)) recordWardChange(tx, { kind: "event_moved", wardCode: input.wardCode, teamId: before.teamId, subjectId: eventId, at: now, details: eventDetails(input, before) });
   });
   return { ok: true, value: null };
 }
@@ -145,8 +148,9 @@ export function cancelEvent(actor: Actor | null, eventId: number, now = new Date
   assertTeamPermission(actor, "edit:events", before.teamId);
   if (before.cancelledAt) return { ok: false, errors: [{ field: "form", message: "This event has already been cancelled" }] };
   getDb().transaction((tx) => {
-    tx.update(events).set({ cancelledAt: now }).where(eq(events.id, eventId)).run();
+    tx.update(events).set({ cancelledAt: now, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
     recordAudit(tx, { actor, action: "event.cancel", subjectType: "event", subjectId: eventId, wardCode: before.wardCode, teamId: before.teamId, before, after: { ...before, cancelledAt: now }, at: now });
+    recordWardChange(tx, { kind: "event_cancelled", wardCode: before.wardCode, teamId: before.teamId, subjectId: eventId, at: now, details: eventDetails(before) });
   });
   return { ok: true, value: null };
 }

@@ -9,6 +9,7 @@ import { ukMonth } from "~/lib/format";
 import type { ExportSource } from "~/lib/map/export";
 import type { LayerSelection, PartnerLayer } from "~/lib/map/layers";
 import { getBoundaryLayers, getTeamAreas } from "./boundaries.server";
+import { partnerVoices } from "./response.server";
 
 /**
  * Every ward with what the map shows about it: district, team, active
@@ -134,5 +135,6 @@ export function partnerExportSource(selection: LayerSelection, origin: string, n
     districts: on("districts") ? layers.districts.map((d) => ({ ...d.properties, geometry: d.geometry })) : [],
     teamAreas: on("teams") ? getTeamAreas().features.map((t) => ({ ...t.properties, geometry: t.geometry })) : [],
     venues: on("venues") ? listUpcomingVenues(now) : [],
+    voices: on("responses") ? partnerVoices(ukMonth(now)) : {},
   };
 }

@@ -9,6 +9,7 @@ import { formatDate, formatMonth, formatSavedAt, ukMonth } from "~/lib/format";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { lastChangeOf, recordAudit } from "./audit.server";
 import { findTeamIdOfWard } from "./ward.server";
+import { recordWardChange } from "./ward-change.server";
 
 export type PriorityWithHistory = ReturnType<typeof listPrioritiesForWard>[number];
 export type Theme = (typeof PRIORITY_THEMES)[number];
@@ -199,6 +200,7 @@ export function recordPactMeeting(actor: Actor | null, wardCode: string, input: 
         const after = { ...current, status: "closed" as const, outcome: slot.outcome, closedOn: input.meetingDate };
         tx.update(priorities).set({ status: "closed", outcome: slot.outcome, closedOn: input.meetingDate, version: current.version + 1 }).where(eq(priorities.id, current.id)).run();
         recordAudit(tx, { actor, action: "priority.close", subjectType: "priority", subjectId: current.id, wardCode, teamId, before: current, after, at: now });
+        recordWardChange(tx, { kind: "priority_closed", wardCode, teamId, subjectId: current.id, at: now, details: { title: current.title, outcome: slot.outcome, closedOn: input.meetingDate } });
         closed.push(current.id);
       }
     }
@@ -207,6 +209,7 @@ export function recordPactMeeting(actor: Actor | null, wardCode: string, input: 
         const values = { wardCode, rank: slot.rank, ...slot.priority, agreedOn: input.meetingDate, status: "active" as const };
         const [row] = tx.insert(priorities).values(values).returning().all();
         recordAudit(tx, { actor, action: "priority.create", subjectType: "priority", subjectId: row!.id, wardCode, teamId, after: row, at: now });
+        recordWardChange(tx, { kind: "priority_agreed", wardCode, teamId, subjectId: row!.id, at: now, details: { title: row!.title, detail: row!.detail, agreedOn: row!.agreedOn } });
         added.push(row!.id);
       }
     }
@@ -263,6 +266,7 @@ export function closePriority(actor: Actor | null, priorityId: number, input: { 
   getDb().transaction((tx) => {
     tx.update(priorities).set(change).where(eq(priorities.id, priorityId)).run();
     recordAudit(tx, { actor, action: "priority.close", subjectType: "priority", subjectId: priorityId, wardCode: before.wardCode, teamId: found.teamId, before, after: { ...before, ...change }, at: now });
+    recordWardChange(tx, { kind: "priority_closed", wardCode: before.wardCode, teamId: found.teamId, subjectId: priorityId, at: now, details: { title: before.title, outcome: input.outcome, closedOn: input.closedOn } });
   });
   return { ok: true, value: null };
 }
@@ -341,6 +345,8 @@ export function publishUpdate(actor: Actor | null, priorityId: number, input: Up
       .returning()
       .all();
     recordAudit(tx, { actor, action: "update.publish", subjectType: "update", subjectId: row!.id, wardCode: p.wardCode, teamId: found.teamId, after: row, at: now });
+    const details = { priorityTitle: p.title, month: row!.month, actionTaken: row!.actionTaken, status: row!.status, nextStep: row!.nextStep };
+    recordWardChange(tx, { kind: "update_published", wardCode: p.wardCode, teamId: found.teamId, subjectId: row!.id, at: now, details });
     return row!.id;
   });
   return { ok: true, value: { id } };

@@ -9,6 +9,7 @@ import { getDb } from "~/lib/db.server";
 import { hashPassword, passwordProblem } from "~/lib/password.server";
 import { assertPermission, NotPermittedError, type Actor, type Role } from "~/lib/permissions";
 import { recordAudit } from "./audit.server";
+import { mailPasswordLink } from "./staff-mail.server";
 
 
 
@@ -87,7 +88,13 @@ const normalise = (input: AccountInput) => ({
   organisation: input.role === "partner" ? input.organisation : "",
 });
 
-function newPasswordLink(tx: Pick<ReturnType<typeof getDb>, "insert" | "update">, userId: string, createdBy: string | null, now: Date): string {
+function newPasswordLink(
+  tx: Pick<ReturnType<typeof getDb>, "insert" | "update" | "select">,
+  userId: string,
+  createdBy: string | null,
+  now: Date,
+  mail: { kind: "invitation" | "password"; to: string; name: string },
+): string {
   const token = randomBytes(32).toString("base64url");
   // A new link replaces any earlier one that has not been used.
   tx.update(passwordTokens)
@@ -97,6 +104,7 @@ function newPasswordLink(tx: Pick<ReturnType<typeof getDb>, "insert" | "update">
   tx.insert(passwordTokens)
     .values({ id: sha256(token), userId, createdBy, createdAt: now, expiresAt: new Date(now.getTime() + PASSWORD_LINK_HOURS * 3600_000) })
     .run();
+  mailPasswordLink(tx, { ...mail, token, at: now });
   return token;
 }
 
@@ -113,7 +121,7 @@ export function inviteUser(actor: Actor | null, input: AccountInput, now = new D
       .returning()
       .all();
     recordAudit(tx, { actor, action: "user.invite", subjectType: "user", subjectId: id, teamId: row!.teamId, after: row, at: now });
-    return newPasswordLink(tx, id, actor.id, now);
+    return newPasswordLink(tx, id, actor.id, now, { kind: "invitation", to: row!.email, name: row!.name });
   });
   return { ok: true, value: { id, token } };
 }
@@ -173,7 +181,7 @@ export function issuePasswordLink(actor: Actor | null, id: string, now = new Dat
   if (before.disabledAt) return { ok: false, errors: [{ field: "form", message: "This account is disabled. Enable it first" }] };
   const token = getDb().transaction((tx) => {
     recordAudit(tx, { actor, action: "user.password_link", subjectType: "user", subjectId: id, teamId: before.teamId, at: now });
-    return newPasswordLink(tx, id, actor.id, now);
+    return newPasswordLink(tx, id, actor.id, now, { kind: "password", to: before.email, name: before.name });
   });
   return { ok: true, value: { token } };
 }

@@ -82,7 +82,7 @@ export default function AccountPage() {
         {actionData?.link ? (
           <div className="notice notice--important">
             <h2>New set-password link</h2>
-            <p>It works once, for {PASSWORD_LINK_HOURS} hours, and will not be shown again.</p>
+            <p>We have emailed it to {account.email}. It works once, for {PASSWORD_LINK_HOURS} hours, and will not be shown again.</p>
             <p className="one-time-link" data-testid="set-password-link">
               {actionData.link}
             </p>

@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values, link: null, invited: null }, { status: 400 });
   const result = await permitted(() => inviteUser(actor, parsed.data));
   if (!result.ok) return json({ errors: result.errors, values: parsed.values, link: null, invited: null }, { status: 400 });
-  // Shown once, on this page only: no mail server is assumed, and the link is not stored anywhere readable.
+  // Emailed to them, and shown once here too, for a force whose mail is not set up yet.
   const link = `${new URL(request.url).origin}/set-password/${result.value.token}`;
   return json({ errors: [] as FieldError[], values: {} as FormValues, link, invited: { id: result.value.id, name: parsed.data.name, email: parsed.data.email } });
 }
@@ -42,8 +42,8 @@ export default function InviteUser() {
           </NotificationBanner>
           <h1>Give {actionData.invited.name} their set-password link</h1>
           <p>
-            Send this link to {actionData.invited.email} by a channel you trust, or read it out. It works once, for {PASSWORD_LINK_HOURS} hours. It will not be shown
-            again: if it is lost, issue a new one from their account page.
+            We have emailed this link to {actionData.invited.email}. If your force's mail is not set up, send it to them by a channel you trust, or read
+            it out. It works once, for {PASSWORD_LINK_HOURS} hours. It will not be shown again: if it is lost, issue a new one from their account page.
           </p>
           <p className="one-time-link" data-testid="set-password-link">
             {actionData.link}

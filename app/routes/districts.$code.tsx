@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
+import { feedLink } from "~/components/stay-informed";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { findDistrict } from "~/models/district.server";
@@ -23,6 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.district.name} – Kent Neighbourhood Policing` : "District not found – Kent Neighbourhood Policing" },
+  ...(data ? [feedLink(`/districts/${data.district.code}/updates.atom`, `${data.district.name}: PACT priorities and updates`)] : []),
 ];
 
 export default function DistrictPage() {
@@ -100,6 +102,9 @@ export default function DistrictPage() {
           ))}
         </tbody>
       </table>
+      <p>
+        <a href={`/districts/${district.code}/updates.atom`}>News feed (Atom) of updates for every ward in {district.name}</a>
+      </p>
     </>
   );
 }

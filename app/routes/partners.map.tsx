@@ -10,6 +10,7 @@ import { PartnerLegend } from "~/components/map/partner-legend";
 import { ThemeTable } from "~/components/map/theme-table";
 import { VenueTable } from "~/components/map/venue-table";
 import { WardTable } from "~/components/map/ward-table";
+import { VoicesTable } from "~/components/map/voices-layer";
 import { formatEventTime, ukMonth } from "~/lib/format";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "~/lib/labels";
 import { themeRank, type Theme } from "~/lib/map/colours";
@@ -19,6 +20,7 @@ import { requirePermission } from "~/lib/permissions.server";
 import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib/map/urls";
 import { getBoundaryLayers, teamAreasVersion } from "~/models/boundaries.server";
 import { listMapWards, listUpcomingVenues, mapColours } from "~/models/map.server";
+import { partnerVoices } from "~/models/response.server";
 
 export const links: LinksFunction = () => mapStylesheets;
 
@@ -42,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       wardCode: v.wardCode,
       teamName: v.teamName,
     })),
+    voices: partnerVoices(ukMonth(now)),
     urls: { wards: wardsGeoJsonUrl(version), districts: districtsGeoJsonUrl(version), teams: teamAreasGeoJsonUrl(teamAreasVersion()) },
     tiles: mapTileLayer(),
   });
@@ -63,7 +66,7 @@ function selectionFromForm(form: HTMLFormElement): LayerSelection {
 }
 
 export default function PartnerMapPage() {
-  const { wards, colours, venues, urls, tiles } = useLoaderData<typeof loader>();
+  const { wards, colours, venues, voices, urls, tiles } = useLoaderData<typeof loader>();
   const hydrated = useHydrated();
   const [selection, select] = useSearchState(parseLayerSelection, layerSearch);
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
@@ -118,12 +121,12 @@ export default function PartnerMapPage() {
         {() => (
           <>
             <MapHelp id="map-help" />
-            <PartnerMap wards={wards} selection={selection} colours={colours} venues={venues} urls={urls} tiles={tiles} />
+            <PartnerMap wards={wards} selection={selection} colours={colours} venues={venues} voices={voices} urls={urls} tiles={tiles} />
           </>
         )}
       </MapOnly>
 
-      <MapOnly>{() => <PartnerLegend selection={selection} wards={wards} themedRanks={withTheme.map((x) => x.rank)} venueCount={venues.length} />}</MapOnly>
+      <MapOnly>{() => <PartnerLegend selection={selection} wards={wards} themedRanks={withTheme.map((x) => x.rank)} venueCount={venues.length} voices={voices} />}</MapOnly>
 
       <h2>Download the layers shown</h2>
       <p>
@@ -147,6 +150,12 @@ export default function PartnerMapPage() {
       {/* Keyed by theme: a new theme is a new table, never the last one's rows patched in place. */}
       {on("priorities") ? <ThemeTable key={selection.theme} theme={selection.theme} wards={withTheme} /> : null}
       {on("venues") ? <VenueTable venues={venues} /> : null}
+      {on("responses") ? (
+        <>
+          <h3>What residents asked for this month: {THEME_LABELS[selection.theme].toLowerCase()}</h3>
+          <VoicesTable wards={wards} voices={voices} theme={selection.theme} themeLabel={THEME_LABELS[selection.theme]} />
+        </>
+      ) : null}
       <h3>All {wards.length} wards</h3>
       <WardTable wards={wards} currentMonth={colours.currentMonth} caption={`All ${wards.length} wards in Kent and Medway`} />
     </>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ResidentResponsesPanel } from "~/components/staff-responses";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { previousMonth } from "~/lib/dates";
 import { formatDate, formatMonth, ukMonth } from "~/lib/format";
@@ -8,6 +9,7 @@ import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
 import { listPrioritiesForStaff } from "~/models/priority.server";
+import { responsesForStaff } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -24,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canForTeam(user, "edit:priorities", teamId),
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
+    residents: responsesForStaff(user, ward.code),
   });
 }
 
@@ -102,7 +105,7 @@ function Updates({ p, canEdit, folded = true }: { p: Priority; canEdit: boolean;
 }
 
 export default function StaffWardPage() {
-  const { ward, month, canEdit, active, closed } = useLoaderData<typeof loader>();
+  const { ward, month, canEdit, active, closed, residents } = useLoaderData<typeof loader>();
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
   return (
     <>
@@ -179,6 +182,8 @@ export default function StaffWardPage() {
           </p>
         </div>
       ) : null}
+
+      <ResidentResponsesPanel view={residents} wardCode={ward.code} />
 
       {closed.length > 0 ? (
         <>

@@ -7,6 +7,7 @@ import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
 import { DateInput, Radios, Select, TextArea, TextInput } from "~/components/form-fields";
+import { PactResidentsPanel, TakenUpChoices } from "~/components/staff-responses";
 import { dateFields, toDateFields, ukDate } from "~/lib/dates";
 import { choice, errorFor, parseForm, type FormValues } from "~/lib/forms";
 import { formatDate } from "~/lib/format";
@@ -14,14 +15,17 @@ import { THEME_LABELS } from "~/lib/labels";
 import { outcomeField, priorityFields } from "~/lib/priority-forms";
 import { permitted, requireEditorOfWard } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
+import { takenUpField, takenUpOfNewPriorities } from "~/lib/resident-say";
 import { listPrioritiesForWard, recordPactMeeting, type PactSlot, type SlotSeen } from "~/models/priority.server";
+import { markTakenUpAfterMeeting, responsesForPact } from "~/models/response.server";
 
 const RANKS = [1, 2, 3] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, ward } = await requireEditorOfWard(request, params.code);
   const active = listPrioritiesForWard(ward.code).filter((p) => p.status === "active");
-  return json({ ward, active: active.map(({ id, rank, title, theme, agreedOn, version }) => ({ id, rank, title, theme, agreedOn, version })), today: ukDate(new Date()) });
+  const today = ukDate(new Date());
+  return json({ ward, active: active.map(({ id, rank, title, theme, agreedOn, version }) => ({ id, rank, title, theme, agreedOn, version })), today, residents: responsesForPact(actor, ward.code, today) });
 }
 
 const actionSchema = z.object(Object.fromEntries(RANKS.map((r) => [`slot${r}-action`, choice(["keep", "replace", "add", "empty"], `Choose what happens to slot ${r}`)])));
@@ -35,7 +39,7 @@ function slotSeen(value: FormDataEntryValue | null): SlotSeen {
 
 /** Validate the whole form: the meeting date, then for each slot the fields its choice needs. */
 function parsePact(form: FormData): { ok: true; meetingDate: string; slots: PactSlot[] } | { ok: false; errors: FieldError[]; values: FormValues } {
-  const base = parseForm(form, actionSchema.extend({ meeting: dateFields("the date of the PACT meeting") }));
+  const base = parseForm(form, actionSchema.extend({ meeting: dateFields("the date of the PACT meeting") }), RANKS.map(takenUpField));
   const errors: FieldError[] = base.ok ? [] : [...base.errors];
   const slots: PactSlot[] = [];
   for (const r of RANKS) {
@@ -67,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await permitted(() => recordPactMeeting(actor, ward.code, { meetingDate: parsed.meetingDate, slots: parsed.slots }));
   if (!result.ok) return json({ errors: result.errors, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) as FormValues }, { status: 400 });
+  markTakenUpAfterMeeting(actor, takenUpOfNewPriorities(form, parsed.slots, result.value.added));
   return redirect(`/staff/wards/${ward.code}?done=pact-recorded`);
 }
 
@@ -74,19 +79,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Record
 
 const themeOptions = [{ value: "", label: "Choose a theme" }, ...PRIORITY_THEMES.map((t) => ({ value: t, label: THEME_LABELS[t] }))];
 
-function NewPriorityFields({ rank, values, errors }: { rank: number; values: FormValues; errors: FieldError[] }) {
+type Considered = Parameters<typeof TakenUpChoices>[0]["considered"];
+
+function NewPriorityFields({ rank, values, errors, considered }: { rank: number; values: FormValues; errors: FieldError[]; considered: Considered }) {
   const v = (k: string) => String(values[`slot${rank}-${k}`] ?? "");
   return (
     <>
       <Select name={`slot${rank}-theme`} label="What is it about?" options={themeOptions} value={v("theme")} error={errorFor(errors, `slot${rank}-theme`)} />
       <TextInput name={`slot${rank}-title`} label="Title" hint="As residents will read it, for example: Speeding on Sutton Road near the school" value={v("title")} error={errorFor(errors, `slot${rank}-title`)} />
       <TextArea name={`slot${rank}-detail`} label="What residents told the meeting (optional)" rows={3} value={v("detail")} error={errorFor(errors, `slot${rank}-detail`)} />
+      <TakenUpChoices rank={rank} considered={considered} values={values} errors={errors} />
     </>
   );
 }
 
 export default function RecordPactMeeting() {
-  const { ward, active, today } = useLoaderData<typeof loader>();
+  const { ward, active, today, residents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? {};
@@ -111,6 +119,7 @@ export default function RecordPactMeeting() {
             {errorFor(errors, "form")}
           </p>
         ) : null}
+        <PactResidentsPanel view={residents.view} considered={residents.considered} wardCode={ward.code} />
         <DraftForm draftKey={`pact:${ward.code}`} submitLabel="Save and publish">
           <DateInput name="meeting" legend="Date of the PACT meeting" hint={`For example, ${toDateFields(today).day} ${toDateFields(today).month} ${toDateFields(today).year}`} value={meeting} error={errorFor(errors, "meeting-day")} />
           {[1, 2, 3].map((rank) => {
@@ -147,7 +156,7 @@ export default function RecordPactMeeting() {
                           value={String(values[`slot${rank}-outcome`] ?? "")}
                           error={errorFor(errors, `slot${rank}-outcome`)}
                         />
-                        <NewPriorityFields rank={rank} values={values} errors={errors} />
+                        <NewPriorityFields rank={rank} values={values} errors={errors} considered={residents.considered} />
                       </>
                     ),
                   },
@@ -165,7 +174,7 @@ export default function RecordPactMeeting() {
                 value={chosen}
                 error={choiceError}
                 options={[
-                  { value: "add", label: "Agree a new priority for this slot", conditional: <NewPriorityFields rank={rank} values={values} errors={errors} /> },
+                  { value: "add", label: "Agree a new priority for this slot", conditional: <NewPriorityFields rank={rank} values={values} errors={errors} considered={residents.considered} /> },
                   { value: "empty", label: "Leave it empty for now" },
                 ]}
               />

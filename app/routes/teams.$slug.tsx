@@ -5,6 +5,8 @@ import { EventList } from "~/components/event-list";
 import { AreaMapSection } from "~/components/map/area-sections";
 import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
+import { StayInformed } from "~/components/stay-informed";
+import { webcalUrl } from "~/lib/calendar.server";
 import { isSlug } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
@@ -27,6 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     events: listUpcomingEventsForTeam(team.id),
     mapTiles: mapTileLayer(),
     mapUrl: teamWardsGeoJsonUrl(team.slug, teamAreasVersion()),
+    webcal: webcalUrl(`/teams/${team.slug}/events.ics`),
   });
 }
 
@@ -35,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function TeamPage() {
-  const { team, wards, officers, events, mapTiles, mapUrl } = useLoaderData<typeof loader>();
+  const { team, wards, officers, events, mapTiles, mapUrl, webcal } = useLoaderData<typeof loader>();
   const contactEmail = team.email ?? team.csuEmail;
   return (
     <>
@@ -82,6 +85,8 @@ export default function TeamPage() {
 
       <h2>Surgeries and meetings</h2>
       <EventList events={events} showWard />
+
+      <StayInformed base={`/teams/${team.slug}`} what={`every ward of ${team.name}`} followLabel="Follow every ward of this team" webcal={webcal} />
     </>
   );
 }

@@ -10,12 +10,16 @@ import { PriorityCard } from "~/components/priority-timeline";
 import { WardAtAGlance } from "~/components/ward-at-a-glance";
 import { ukMonth } from "~/lib/format";
 import { CSU_INBOX } from "~/lib/labels";
+import { ResponseSection, WardResults } from "~/components/ward-voices";
+import { feedLink, StayInformed } from "~/components/stay-informed";
+import { webcalUrl } from "~/lib/calendar.server";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { listUpcomingEventsForWard } from "~/models/event.server";
 import { listOfficersForWard } from "~/models/officer.server";
 import { listPrioritiesForWard } from "~/models/priority.server";
 import { findTeamBySlug } from "~/models/team.server";
+import { wardVoices } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
 
 export const links: LinksFunction = () => mapStylesheets;
@@ -36,6 +40,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     closed: priorities.filter((p) => p.status === "closed"),
     mapTiles: mapTileLayer(),
     currentMonth: ukMonth(new Date()),
+    voices: wardVoices(code),
+    webcal: webcalUrl(`/wards/${code}/events.ics`),
   });
 }
 
@@ -44,11 +50,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     ? [
         { title: `${data.ward.name} ward, ${data.ward.districtName} – Kent Neighbourhood Policing` },
         { name: "description", content: `Neighbourhood officers, PACT priorities and surgeries for ${data.ward.name} in ${data.ward.districtName}.` },
+        feedLink(`/wards/${data.ward.code}/updates.atom`, `${data.ward.name}: PACT priorities and updates`),
       ]
     : [{ title: "Ward not found – Kent Neighbourhood Policing" }];
 
 export default function WardPage() {
-  const { ward, officers, events, active, closed, mapTiles, currentMonth } = useLoaderData<typeof loader>();
+  const { ward, officers, events, active, closed, mapTiles, currentMonth, voices, webcal } = useLoaderData<typeof loader>();
   const contactEmail = ward.teamEmail ?? ward.csuEmail;
   return (
     <>
@@ -98,6 +105,10 @@ export default function WardPage() {
           ))}
         </section>
       ) : null}
+
+      <WardResults voices={voices} />
+      <ResponseSection wardCode={ward.code} />
+      <StayInformed base={`/wards/${ward.code}`} what={`${ward.name} ward`} followLabel="Follow this ward" webcal={webcal} feed />
 
       <WardMapSection ward={ward} events={events} tiles={mapTiles} />
 

@@ -3,6 +3,7 @@
 import { pointOnFeature } from "@turf/turf";
 import { parse as parseCsv } from "csv-parse/sync";
 import { notInArray } from "drizzle-orm";
+import { offerSuccessorWards } from "../../app/models/boundary-mail.server";
 import fs from "node:fs";
 import { districts, postcodes, wards } from "../../db/schema";
 import type { Db } from "../../app/lib/db.server";
@@ -257,6 +258,9 @@ export function loadGeography(db: Db, geo: Geography, options: GeographyOptions)
 
     // Wards dropped by a new boundary release go, unless teams still point at them.
     const codes = geo.wards.map((w) => w.code);
+    // Their followers are offered the new wards covering them, in this same transaction.
+    const retired = tx.select({ code: wards.code, name: wards.name, geometry: wards.geometry }).from(wards).where(notInArray(wards.code, codes)).all();
+    offerSuccessorWards(tx, retired.map((r) => ({ ...r, geometry: JSON.parse(r.geometry) })), geo.wards);
     try {
       tx.delete(wards).where(notInArray(wards.code, codes)).run();
     } catch {

@@ -357,3 +357,90 @@ export function generateSampleData(districts: SampleDistrict[], wards: SampleWar
   }
   return { teams, officers, events, priorities, updates };
 }
+
+// SAMPLE residents' responses ("What should your team focus on?"): enough in about a
+// third of wards to show their results, a few (under the threshold of 5) in another
+// third, none in the rest, for this month and last month. Stored marked as sample.
+
+export interface SampleResponseRow {
+  wardCode: string;
+  month: string;
+  themes: PriorityThemeCode[];
+  place: string | null;
+  comment: string | null;
+  at: Date;
+}
+
+type PriorityThemeCode = "asb" | "roads" | "drugs" | "parking" | "theft" | "burglary" | "environment" | "violence";
+
+// Rough weights from what residents raise most at PACT meetings: speeding and ASB lead.
+const RESPONSE_WEIGHTS: [PriorityThemeCode, number][] = [
+  ["roads", 26],
+  ["asb", 22],
+  ["parking", 14],
+  ["drugs", 12],
+  ["environment", 10],
+  ["theft", 7],
+  ["burglary", 6],
+  ["violence", 3],
+];
+
+const RESPONSE_PLACES = ["High Street", "near the primary school", "the recreation ground", "the station car park", "the parade of shops", "the footpath behind the church", "the park", "London Road"];
+
+const RESPONSE_COMMENTS: Record<PriorityThemeCode, string[]> = {
+  roads: ["Cars come through far too fast at school drop-off time.", "Motorbikes race up and down most evenings after 9pm."],
+  asb: ["Groups gather on the benches late at night and shout at passers-by.", "Windows at the community centre have been broken twice this month."],
+  parking: ["People park on the pavement so pushchairs have to go into the road.", "The junction is blocked every morning by parked vans."],
+  drugs: ["Cars stop for a couple of minutes and drive off, several times an evening.", "Needles found in the play area again."],
+  environment: ["Mattresses and rubble dumped in the lay-by for weeks.", "Litter from the takeaway all along the alley."],
+  theft: ["The corner shop has been hit repeatedly, staff feel unsafe.", "Parcels stolen from doorsteps on our road."],
+  burglary: ["Two sheds on our road broken into and bikes taken.", "Garages at the back have been forced open."],
+  violence: ["Fights outside the pub at closing time most weekends.", "Friday nights in town feel unsafe."],
+};
+
+function ukMonthOf(d: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(d).slice(0, 7);
+}
+
+export function generateSampleResponses(wards: SampleWard[], today: Date): SampleResponseRow[] {
+  const rows: SampleResponseRow[] = [];
+  const thisMonth = ukMonthOf(today);
+  const months = [addMonths(thisMonth, -1), thisMonth];
+  const totalWeight = RESPONSE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
+  for (const ward of [...wards].sort((a, b) => a.code.localeCompare(b.code))) {
+    const random = seededRandom(hash(`responses:${ward.code}`));
+    const band = random();
+    if (band < 0.34) continue; // no responses
+    const few = band < 0.67;
+    // Each ward leans towards a couple of local concerns.
+    const local = [RESPONSE_WEIGHTS[Math.floor(random() * 4)]![0], RESPONSE_WEIGHTS[Math.floor(random() * RESPONSE_WEIGHTS.length)]![0]];
+    const pickTheme = (): PriorityThemeCode => {
+      if (random() < 0.45) return local[Math.floor(random() * local.length)]!;
+      let r = random() * totalWeight;
+      for (const [theme, w] of RESPONSE_WEIGHTS) if ((r -= w) < 0) return theme;
+      return "roads";
+    };
+    for (const month of months) {
+      const n = few ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 20);
+      const [y, m] = month.split("-").map(Number) as [number, number];
+      const lastDay = month === thisMonth ? Math.max(1, Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric" }).format(today))) : new Date(Date.UTC(y, m, 0)).getUTCDate();
+      for (let i = 0; i < n; i++) {
+        const themes = new Set<PriorityThemeCode>([pickTheme()]);
+        const extra = Math.floor(random() * 3);
+        for (let j = 0; j < extra; j++) themes.add(pickTheme());
+        const first = [...themes][0]!;
+        const day = 1 + Math.floor(random() * lastDay);
+        const at = new Date(Date.UTC(y, m - 1, day, 8 + Math.floor(random() * 12), Math.floor(random() * 60)));
+        rows.push({
+          wardCode: ward.code,
+          month,
+          themes: [...themes],
+          place: random() < 0.5 ? RESPONSE_PLACES[Math.floor(random() * RESPONSE_PLACES.length)]! : null,
+          comment: random() < 0.4 ? RESPONSE_COMMENTS[first][Math.floor(random() * 2)]! : null,
+          at: at > today ? new Date(today.getTime() - 60_000) : at,
+        });
+      }
+    }
+  }
+  return rows;
+}

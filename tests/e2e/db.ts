@@ -45,3 +45,14 @@ export function wardsOfTeam(slug: string): { code: string; name: string }[] {
     db.close();
   }
 }
+
+/** The newest email the app has written to the outbox for an address (text part), or null. */
+export function latestMailTo(address: string): { subject: string; text: string } | null {
+  const db = new Database(`db/e2e-${PORT}.sqlite`, { readonly: true });
+  try {
+    const row = db.prepare("SELECT subject, text_body AS text FROM outbox_messages WHERE to_address = ? ORDER BY id DESC LIMIT 1").get(address) as { subject: string; text: string } | undefined;
+    return row ?? null;
+  } finally {
+    db.close();
+  }
+}

@@ -1,6 +1,8 @@
 import { THEME_LABELS } from "~/lib/labels";
 import { THEME_RANK_COLOURS, type MapWard } from "~/lib/map/colours";
 import type { LayerSelection, PartnerLayer } from "~/lib/map/layers";
+import type { VoicesByWard } from "~/lib/map/voices";
+import { VoicesLegendItems } from "./voices-layer";
 
 /** The partner map's key: one entry per layer switched on, with how many of each it draws. */
 export function PartnerLegend({
@@ -8,12 +10,14 @@ export function PartnerLegend({
   wards,
   themedRanks,
   venueCount,
+  voices,
 }: {
   selection: LayerSelection;
   wards: MapWard[];
   /** The rank of the chosen theme in each ward that has it. */
   themedRanks: number[];
   venueCount: number;
+  voices: VoicesByWard;
 }) {
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
   return (
@@ -48,6 +52,7 @@ export function PartnerLegend({
               </li>
             ))
           : null}
+        {on("responses") ? <VoicesLegendItems voices={voices} wardCount={wards.length} theme={selection.theme} /> : null}
         {on("venues") ? (
           <li>
             <span className="swatch swatch--dot" aria-hidden="true" />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo } from "react";
 import { useMap } from "react-leaflet";
 import { partnerWardFill } from "~/lib/map/colours";
 import type { PartnerLayer } from "~/lib/map/layers";
+import { voicesFill } from "~/lib/map/voices";
 import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import { describeWard } from "./describe";
 import { DistrictOutlines } from "./district-outlines.client";
@@ -12,11 +13,12 @@ import type { DistrictShapeCollection, PartnerMapProps, PartnerVenue, TeamAreaFe
 import { WardShapes } from "./ward-shapes.client";
 
 /** The partner agencies' map: the layers they have switched on, the same data as the downloads. */
-export default function PartnerMap({ wards, selection, colours, venues, urls, tiles }: PartnerMapProps) {
+export default function PartnerMap({ wards, selection, colours, venues, voices, urls, tiles }: PartnerMapProps) {
   const navigate = useNavigate();
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
   const wardsOn = on("wards");
-  const wantWards = wardsOn || on("priorities");
+  const voicesOn = on("responses");
+  const wantWards = wardsOn || on("priorities") || voicesOn;
   const shapes = useGeoJson<WardShapeCollection>(wantWards ? urls.wards : null);
   const districts = useGeoJson<DistrictShapeCollection>(on("districts") ? urls.districts : null);
   const teams = useGeoJson<{ features: TeamAreaFeature[] }>(on("teams") ? urls.teams : null);
@@ -29,16 +31,18 @@ export default function PartnerMap({ wards, selection, colours, venues, urls, ti
     if (wardsOn) return shapes.data;
     const features = shapes.data.features.filter((f) => {
       const ward = byCode.get(f.properties.code);
-      return ward && partnerWardFill(ward, { layers: ["priorities"], theme: selection.theme }, colours);
+      if (voicesOn && voices[f.properties.code]) return true;
+      return ward && on("priorities") && partnerWardFill(ward, { layers: ["priorities"], theme: selection.theme }, colours);
     });
     return { ...shapes.data, features };
-  }, [shapes.data, wardsOn, selection.theme, byCode, colours]);
+  }, [shapes.data, wardsOn, voicesOn, selection.layers, selection.theme, byCode, colours, voices]);
 
   const styleKey = `${selection.layers.join(",")}|${selection.theme}`;
   const style = useCallback(
     (code: string) => {
       const ward = byCode.get(code);
-      const fill = ward ? partnerWardFill(ward, selection, colours) : null;
+      // The residents' layer, when on, shades the wards it has numbers for; the others keep the usual fill.
+      const fill = (voicesOn ? voicesFill(voices[code], selection.theme) : null) ?? (ward ? partnerWardFill(ward, selection, colours) : null);
       return {
         fillColor: fill ?? "#ffffff",
         fillOpacity: fill ? 0.75 : 0.35,
@@ -47,9 +51,16 @@ export default function PartnerMap({ wards, selection, colours, venues, urls, ti
         opacity: 1,
       };
     },
-    [byCode, selection, colours, wardsOn],
+    [byCode, selection, colours, wardsOn, voicesOn, voices],
   );
-  const describe = useCallback((code: string) => describeWard(byCode.get(code), code), [byCode]);
+  const describe = useCallback(
+    (code: string) => {
+      const d = describeWard(byCode.get(code), code);
+      const tally = voicesOn ? voices[code] : undefined;
+      return tally ? { ...d, lines: [...d.lines, `Residents this month: ${tally.counts[selection.theme] ?? 0} of ${tally.respondents} named this theme`] } : d;
+    },
+    [byCode, voicesOn, voices, selection.theme],
+  );
   const centre = useCallback((code: string) => byCode.get(code)?.centre ?? null, [byCode]);
   const open = useCallback((code: string) => navigate(`/wards/${code}`), [navigate]);
   const failed = shapes.failed || districts.failed || teams.failed;

@@ -5,6 +5,7 @@ import type { AreaGeometry } from "~/lib/geo";
 import type { ColourContext, ColourMode, MapWard } from "~/lib/map/colours";
 import type { LayerSelection } from "~/lib/map/layers";
 import type { TileLayerConfig } from "~/lib/map/urls";
+import type { VoicesByWard } from "~/lib/map/voices";
 
 export type { TileLayerConfig };
 
@@ -79,6 +80,8 @@ export interface PartnerMapProps {
   selection: LayerSelection;
   colours: ColourContext;
   venues: PartnerVenue[];
+  /** Residents' responses this month, only for wards with 5 or more. */
+  voices: VoicesByWard;
   urls: { wards: string; districts: string; teams: string };
   tiles: TileLayerConfig | null;
 }

@@ -6,6 +6,7 @@ import type { AreaGeometry, LngLat } from "../geo";
 import { freshnessLabel, freshnessOf, themeRank, type MapWard } from "./colours";
 import type { LayerSelection } from "./layers";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "../labels";
+import { VOICE_EXPORT_COLUMNS, voiceColumns, type VoicesByWard } from "./voices";
 
 export interface ExportSource {
   selection: LayerSelection;
@@ -16,6 +17,8 @@ export interface ExportSource {
   wardShapes: ReadonlyMap<string, AreaGeometry>;
   districts: { code: string; name: string; label: LngLat; geometry: AreaGeometry }[];
   teamAreas: { slug: string; name: string; districtCode: string; wards: number; geometry: AreaGeometry }[];
+  /** Residents' responses this month, only for wards with 5 or more. */
+  voices: VoicesByWard;
   venues: {
     eventId: number;
     type: keyof typeof EVENT_TYPE_LABELS;
@@ -46,6 +49,7 @@ export const EXPORT_COLUMNS = [
   "lat",
   "lng",
   "url",
+  ...VOICE_EXPORT_COLUMNS,
 ] as const;
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], string | number | null>;
@@ -104,6 +108,12 @@ function items(source: ExportSource): ExportItem[] {
       if (rank && priority) {
         out.push({ row: { ...base, layer: "priority", priority_rank: rank, theme: THEME_LABELS[selection.theme], detail: priority.title }, geometry });
       }
+    }
+  }
+  if (on("responses")) {
+    for (const w of wards) {
+      const geometry = source.wardShapes.get(w.code);
+      if (geometry) out.push({ row: { ...blank, layer: "responses", code: w.code, name: w.name, district: w.districtName, team: w.teamName, lng: w.centre[0], lat: w.centre[1], url: `${origin}/wards/${w.code}`, ...voiceColumns(source.voices[w.code], currentMonth) }, geometry });
     }
   }
   if (on("venues")) {

@@ -3,7 +3,7 @@
 import type { Theme } from "./colours";
 import { THEME_LABELS } from "../labels";
 
-export const PARTNER_LAYERS = ["wards", "districts", "teams", "venues", "priorities"] as const;
+export const PARTNER_LAYERS = ["wards", "districts", "teams", "venues", "priorities", "responses"] as const;
 export type PartnerLayer = (typeof PARTNER_LAYERS)[number];
 
 export const PARTNER_LAYER_LABELS: Record<PartnerLayer, string> = {
@@ -12,6 +12,7 @@ export const PARTNER_LAYER_LABELS: Record<PartnerLayer, string> = {
   teams: "Neighbourhood team areas",
   venues: "Surgery and meeting venues",
   priorities: "Wards with a priority on a theme",
+  responses: "Residents' concerns this month (wards with 5 or more responses)",
 };
 
 export const DEFAULT_LAYERS: readonly PartnerLayer[] = ["wards", "districts"];
@@ -45,6 +46,6 @@ export function parseLayerSelection(params: URLSearchParams): LayerSelection {
  */
 export function layerSearch({ layers, theme }: LayerSelection): string {
   const params = new URLSearchParams({ layers: PARTNER_LAYERS.filter((l) => layers.includes(l)).join(",") });
-  if (layers.includes("priorities") || theme !== DEFAULT_THEME) params.set("theme", theme);
+  if (layers.includes("priorities") || layers.includes("responses") || theme !== DEFAULT_THEME) params.set("theme", theme);
   return `?${params.toString().replace(/%2C/g, ",")}`;
 }

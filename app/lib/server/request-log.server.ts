@@ -1,7 +1,7 @@
 // Request logs as JSON lines on stdout, one per request: a request id (also sent back
 // as X-Request-Id, so a person reporting a problem can quote it), method, path, status,
 // time taken, and the signed-in user's id when there is one, so every staff action can
-// be traced to an account. One-time set-password links are redacted.
+// be traced to an account. One-time set-password, confirmation and manage links are redacted.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -20,7 +20,7 @@ export function currentRequestId(): string | undefined {
 }
 
 export function redactPath(url: string): string {
-  return url.replace(/^\/set-password\/[^/?#]+/, "/set-password/[redacted]");
+  return url.replace(/^\/(set-password|confirm|alerts\/manage|alerts\/unsubscribe)\/[^/?#]+/, "/$1/[redacted]");
 }
 
 type Line = Record<string, string | number | boolean | null | undefined>;

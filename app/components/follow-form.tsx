@@ -1,0 +1,31 @@
+import { Form } from "@remix-run/react";
+import { Radios, TextInput } from "~/components/form-fields";
+import type { FieldError } from "~/lib/vocabulary";
+import { errorFor } from "~/lib/forms";
+
+const FREQUENCY_OPTIONS = [
+  { value: "daily", label: "As it happens (at most one email a day)" },
+  { value: "monthly", label: "A monthly summary" },
+];
+
+/** "Follow this ward": posts to the follow page, works without JavaScript. */
+export function FollowForm({ action, what, errors = [], values = {} }: { action: string; what: string; errors?: FieldError[]; values?: { email?: string; frequency?: string } }) {
+  return (
+    <Form method="post" action={action} noValidate className="follow-form" aria-label={`Email alerts for ${what}`}>
+      <TextInput
+        name="email"
+        type="email"
+        label="Email address"
+        hint="We will email you a link to confirm. Nothing is sent until you click it."
+        autoComplete="email"
+        spellCheck={false}
+        value={values.email}
+        error={errorFor(errors, "email")}
+      />
+      <Radios name="frequency" legend="How often?" value={values.frequency ?? "daily"} options={FREQUENCY_OPTIONS} error={errorFor(errors, "frequency")} />
+      <button type="submit" className="button">
+        Get email alerts
+      </button>
+    </Form>
+  );
+}
