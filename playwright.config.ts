@@ -19,7 +19,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  timeout: 30_000,
+  // CI is a busy two-core machine: a lazily loaded map can take more than expect's default
+  // 5 s to draw there. Assertions wait for the state they check, up to these limits.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
