@@ -57,6 +57,13 @@ app.use(morgan(":method :safe-url :status :res[content-length] - :response-time 
 // public pages from memory until the data changes (docs/decisions/009-page-cache-and-csp.md).
 app.get("/api/lookup", lookupApiHandler);
 app.use(createResponseCache({ build, mode: process.env.NODE_ENV }));
+// A document's own policy (naming its inline scripts' hashes) must replace the default
+// one, not join it: @remix-run/express appends headers, and every policy sent applies.
+app.use((_req, res, next) => {
+  const append = res.append;
+  res.append = (field, value) => (field.toLowerCase() === "content-security-policy" ? res.set(field, value) : append.call(res, field, value));
+  next();
+});
 app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 
 const port = Number(process.env.PORT ?? 3000);
