@@ -75,6 +75,13 @@ const served = service.withDatabaseErrorResponses(build);
 // public pages from memory until the data changes (docs/decisions/010-page-cache-and-csp.md).
 app.get("/api/lookup", lookupApiHandler);
 app.use(createResponseCache({ build: served, mode: process.env.NODE_ENV }));
+// A document's own policy (naming its inline scripts' hashes) must replace the default
+// one, not join it: @remix-run/express appends headers, and every policy sent applies.
+app.use((_req, res, next) => {
+  const append = res.append;
+  res.append = (field, value) => (field.toLowerCase() === "content-security-policy" ? res.set(field, value) : append.call(res, field, value));
+  next();
+});
 app.all("*", createRequestHandler({ build: served, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 app.use(service.errorPage);
 

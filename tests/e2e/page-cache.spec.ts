@@ -141,5 +141,14 @@ test("cached pages run their own scripts under a CSP without 'unsafe-inline', wi
   const home = await page.reload();
   expect(home!.headers()["x-cache"]).toBe("hit");
   await expect(page.getByRole("button", { name: /use my location/i })).toBeVisible();
+
+  // Pages rendered for a signed-in person (never cached) carry their own hashes too: one policy, not two.
+  await signIn(page, ACCOUNTS.partner);
+  const signedIn = await page.goto("/wards/E05015608");
+  expect(signedIn!.headers()["x-cache"]).toBeUndefined();
+  const policies = (await signedIn!.headersArray()).filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(policies).toHaveLength(1);
+  expect(policies[0]!.value).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  await expect(page.locator(".leaflet-container")).toBeVisible();
   expect(violations).toEqual([]);
 });
