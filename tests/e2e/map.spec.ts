@@ -205,6 +205,7 @@ test.describe("ward, district and team pages", () => {
   });
 
   test("a district page shades its wards", async ({ page }) => {
+    test.setTimeout(60_000); // axe over the county's 279 shapes
     await page.goto(`/districts/${SWALE}`);
     const rows = await page.locator("table tbody tr").count();
     await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(rows);
@@ -214,6 +215,7 @@ test.describe("ward, district and team pages", () => {
   });
 
   test("a team page shades the wards it covers", async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto(`/wards/${PARK_WOOD}`);
     await page.getByRole("link", { name: /Neighbourhood Team$/ }).first().click();
     const listed = await page.getByTestId("team-wards").getByRole("link").count();

@@ -33,7 +33,7 @@ test("no resident page scrolls sideways at 320, 375, 390 or 1280 px", async ({ p
     for (const path of RESIDENT_PAGES) {
       await page.goto(path);
       // Pages with a map are measured once it is drawn, as a map can widen a page too.
-      if (/^\/(wards|districts\/|teams|map)/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached();
+      if (/^\/(wards|districts\/|teams|map)/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached({ timeout: 15_000 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
@@ -111,7 +111,7 @@ test.describe("/map on a phone", () => {
   test("fits Kent, keeps names apart and inside the map, and a tap shows a ward's card before opening it", async ({ page }) => {
     await page.goto("/map");
     const map = page.locator(".leaflet-container");
-    await expect(page.locator("path.map-ward")).toHaveCount(279);
+    await expect(page.locator("path.map-ward")).toHaveCount(279, { timeout: 15_000 });
     const mapBox = (await map.boundingBox())!;
     expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(PHONE.width);
     // Kent fills the width of the map, not a corner of it.
