@@ -180,7 +180,7 @@ test.describe("/map on a phone", () => {
 test("on a desktop, every ward's tooltip stays inside the map, even at its edges", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/map");
-  await expect(page.locator("path.map-ward")).toHaveCount(279);
+  await expect(page.locator("path.map-ward")).toHaveCount(279, { timeout: 15_000 });
   const map = page.locator(".leaflet-container");
   await map.scrollIntoViewIfNeeded();
   const mapBox = (await map.boundingBox())!;
