@@ -24,7 +24,7 @@ export function RouteAnnouncer() {
     setMessage(document.title);
   }, [pathname, search]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-testid="route-announcer">
+    <p className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="route-announcer">
       {message}
     </p>
   );

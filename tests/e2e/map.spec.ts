@@ -205,6 +205,7 @@ test.describe("ward, district and team pages", () => {
   });
 
   test("a district page shades its wards", async ({ page }) => {
+    test.setTimeout(60_000); // axe over the county's 279 shapes
     await page.goto(`/districts/${SWALE}`);
     await expect(page.locator("table tbody tr")).toHaveCount(24);
     await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(24);
@@ -213,6 +214,7 @@ test.describe("ward, district and team pages", () => {
   });
 
   test("a team page shades the wards it covers", async ({ page }) => {
+    test.setTimeout(60_000);
     await page.goto(`/wards/${PARK_WOOD}`);
     await page.getByRole("link", { name: /Neighbourhood Team$/ }).first().click();
     // Count the team's ward links only once its page is the one shown.

@@ -33,7 +33,7 @@ test("no resident page scrolls sideways at 320, 375, 390 or 1280 px", async ({ p
     for (const path of RESIDENT_PAGES) {
       await page.goto(path);
       // Pages with a map are measured once it is drawn, as a map can widen a page too.
-      if (/^\/(wards|districts\/|teams|map)/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached();
+      if (/^\/(wards|districts\/|teams|map)/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached({ timeout: 15_000 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
@@ -111,7 +111,7 @@ test.describe("/map on a phone", () => {
   test("fits Kent, keeps names apart and inside the map, and a tap shows a ward's card before opening it", async ({ page }) => {
     await page.goto("/map");
     const map = page.locator(".leaflet-container");
-    await expect(page.locator("path.map-ward")).toHaveCount(279);
+    await expect(page.locator("path.map-ward")).toHaveCount(279, { timeout: 15_000 });
     const mapBox = (await map.boundingBox())!;
     expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(PHONE.width);
     // Kent fills the width of the map, not a corner of it.
@@ -180,10 +180,9 @@ test.describe("/map on a phone", () => {
 test("on a desktop, every ward's tooltip stays inside the map, even at its edges", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/map");
-  await expect(page.locator("path.map-ward")).toHaveCount(279);
+  await expect(page.locator("path.map-ward")).toHaveCount(279, { timeout: 15_000 });
   const map = page.locator(".leaflet-container");
   await map.scrollIntoViewIfNeeded();
-  const mapBox = (await map.boundingBox())!;
   // The wards nearest each edge of the county: where a tooltip is most likely to run off.
   const edges = await page.locator("path.map-ward").evaluateAll((paths) => {
     const withBox = paths.map((p) => ({ code: p.getAttribute("data-ward")!, box: p.getBoundingClientRect() }));
@@ -194,6 +193,8 @@ test("on a desktop, every ward's tooltip stays inside the map, even at its edges
     await page.locator(`path[data-ward="${code}"]`).focus();
     const tooltip = page.locator(".map-tooltip");
     await expect(tooltip).toBeVisible();
+    // Focusing may scroll the page: measure the map again.
+    const mapBox = (await map.boundingBox())!;
     const t = (await tooltip.boundingBox())!;
     expect(t.y, code).toBeGreaterThanOrEqual(mapBox.y);
     expect(t.y + t.height, code).toBeLessThanOrEqual(mapBox.y + mapBox.height);
@@ -202,6 +203,9 @@ test("on a desktop, every ward's tooltip stays inside the map, even at its edges
   }
   // The wheel scrolls the page over a map; the map zooms only with Ctrl held.
   const zoomBefore = await page.locator(".leaflet-map-pane").getAttribute("style");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await map.scrollIntoViewIfNeeded();
+  const mapBox = (await map.boundingBox())!;
   const scrollBefore = await page.evaluate(() => window.scrollY);
   await page.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
   await page.mouse.wheel(0, 300);

@@ -138,7 +138,7 @@ test.describe("ward-name search", () => {
 
   test("says when no ward matches", async ({ page }) => {
     await page.goto("/search?q=Atlantis");
-    await expect(page.getByTestId("error-summary")).toContainText("No ward names match “Atlantis”");
+    await expect(page.getByTestId("error-summary")).toContainText("No ward or place names match “Atlantis”");
   });
 });
 
