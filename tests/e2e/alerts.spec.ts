@@ -25,6 +25,7 @@ test.beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    closeTimeout: 1000, // the app keeps its pooled connection open; do not wait for it
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => (inbox.push(mail), callback()), callback);
@@ -43,7 +44,7 @@ test("a resident follows a ward, confirms, an editor publishes, the digest arriv
   await follow.getByLabel("Email address").fill(RESIDENT);
   await follow.getByLabel("As it happens (at most one email a day)").check();
   await follow.getByRole("button", { name: "Get email alerts" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible({ timeout: 15_000 });
   await screenshot(page, "follow-sent");
 
   await expect.poll(() => to(RESIDENT).length, { timeout: 15_000 }).toBe(1);
@@ -94,7 +95,7 @@ test("a resident follows a ward, confirms, an editor publishes, the digest arriv
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("bad addresses get a clear message, are not echoed raw, and nothing is sent; unknown wards and links say what to do", async ({ page, request }) => {
+  test("bad addresses get a clear message, are not echoed raw, and nothing is sent; unknown wards and links say what to do", async ({ page, request, baseURL }) => {
     await page.goto(`/wards/${WARD_A2.code}/follow`);
     const hostile = `<script>alert(1)</script>@example.org`;
     for (const [value, message] of [
@@ -111,7 +112,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Email address")).toHaveValue(new RegExp(`^a{300}`));
     await screenshot(page, "follow-errors");
 
-    const crlf = await request.post(`/wards/${WARD_A2.code}/follow`, { form: { email: "jo@example.org\r\nBcc: all@example.org", frequency: "daily" } });
+    const crlf = await request.post(`/wards/${WARD_A2.code}/follow`, { form: { email: "jo@example.org\r\nBcc: all@example.org", frequency: "daily" }, headers: { Origin: baseURL! } });
     expect(crlf.status()).toBe(400);
     expect(await crlf.text()).toContain("Enter an email address in the correct format");
 
