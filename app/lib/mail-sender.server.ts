@@ -5,7 +5,7 @@
 // accepts it. So a crash loses nothing, and at most the one message in flight is sent
 // again, with the same Message-ID, when the server starts again.
 import { env } from "./env.server";
-import { folderTransport, PermanentMailError, smtpTransport, transportFromEnv, type MailTransport } from "./mail-transport.server";
+import { PermanentMailError, transportFromEnv, type MailTransport } from "./mail-transport.server";
 import { claimDueMail, markMailFailed, markMailSent, releaseClaimedMail, type ClaimedMail } from "~/models/outbox.server";
 
 /** A job answering { more: true } runs again straight after the mail it wrote has been sent. */
@@ -162,4 +162,3 @@ export function nudgeMailSender(): void {
   globalForSender.__mailSender?.nudge();
 }
 
-export { folderTransport, smtpTransport };

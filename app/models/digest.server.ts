@@ -2,12 +2,11 @@
 // the sender's digest job; one message per address, frequency and period (a UK day for
 // "as it happens", the month summarised for "monthly"), guarded by the outbox's unique
 // key, so a digest is built and sent at most once whatever crashes or runs twice.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lt, max, ne, or, sql } from "drizzle-orm";
 import { residentAddresses, teamWards, wardChanges, wardFollows, wards } from "../../db/schema";
-import { previousMonth } from "~/lib/dates";
 import { getDb, prepared } from "~/lib/db.server";
 import { formatDate, formatEventTime, formatMonth, ukDate, ukMonth } from "~/lib/format";
-import { fromUkDateTime } from "~/lib/dates";
+import { fromUkDateTime, previousMonth } from "~/lib/dates";
 import { EVENT_TYPE_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { renderMail, type MailSection } from "~/lib/mail-templates";
 import { publicUrl } from "~/lib/public-url.server";
