@@ -3,6 +3,8 @@ import { ACCOUNTS, E2E_PASSWORD } from "./tests/e2e/accounts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DB = `db/e2e-${PORT}.sqlite`;
+// The server sends mail to an SMTP server the alerts spec runs in its own process.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 
 // There are no default accounts: the test accounts are made the way a force makes its first administrator.
 const createAccounts = Object.values(ACCOUNTS)
@@ -34,7 +36,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // A fresh database every run, from the real geography and the sample data, against the production build and server.
-    command: `sh -c "rm -f ${DB} ${DB}-* && DATABASE_PATH=${DB} npx tsx scripts/setup.ts && ${createAccounts.replace(/"/g, '\\"')} && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} APP_ORIGIN=http://localhost:${PORT} node server.js"`,
+    command: `sh -c "rm -f ${DB} ${DB}-* && DATABASE_PATH=${DB} npx tsx scripts/setup.ts && ${createAccounts.replace(/"/g, '\\"')} && DATABASE_PATH=${DB} NODE_ENV=production PORT=${PORT} APP_ORIGIN=http://localhost:${PORT} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} node server.js"`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,

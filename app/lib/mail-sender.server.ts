@@ -5,10 +5,13 @@
 // accepts it. So a crash loses nothing, and at most the one message in flight is sent
 // again, with the same Message-ID, when the server starts again.
 import { env } from "./env.server";
-import { folderTransport, PermanentMailError, smtpTransport, transportFromEnv, type MailTransport } from "./mail-transport.server";
+import { PermanentMailError, transportFromEnv, type MailTransport } from "./mail-transport.server";
 import { claimDueMail, markMailFailed, markMailSent, releaseClaimedMail, type ClaimedMail } from "~/models/outbox.server";
 
+/** A job answering { more: true } runs again straight after the mail it wrote has been sent. */
 export type MailJob = { name: string; everyMs: number; run: (now: Date) => unknown };
+
+const wantsMore = (result: unknown) => typeof result === "object" && result !== null && (result as { more?: unknown }).more === true;
 
 export interface MailSenderOptions {
   transport?: MailTransport;
@@ -55,18 +58,37 @@ export function createMailSender(options: MailSenderOptions = {}): MailSender {
     }
   }
 
-  async function pass() {
-    const totals = { sent: 0, failed: 0, retrying: 0 };
+  async function runJobs(): Promise<boolean> {
+    let more = false;
     for (const job of jobs) {
       const at = now();
       if (at.getTime() - (lastRun.get(job.name) ?? 0) < job.everyMs) continue;
-      lastRun.set(job.name, at.getTime());
       try {
-        await job.run(at);
+        if (wantsMore(await job.run(at))) more = true;
+        else lastRun.set(job.name, at.getTime());
       } catch (error) {
+        lastRun.set(job.name, at.getTime());
         log(`mail job ${job.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
       }
     }
+    return more;
+  }
+
+  async function pass() {
+    const totals = { sent: 0, failed: 0, retrying: 0 };
+    let more = true;
+    while (more && !stopped) {
+      more = await runJobs();
+      const sent = await sendDue();
+      totals.sent += sent.sent;
+      totals.failed += sent.failed;
+      totals.retrying += sent.retrying;
+    }
+    return totals;
+  }
+
+  async function sendDue() {
+    const totals = { sent: 0, failed: 0, retrying: 0 };
     while (!stopped) {
       inFlight = claimDueMail(now(), batchSize);
       if (inFlight.length === 0) break;
@@ -140,4 +162,3 @@ export function nudgeMailSender(): void {
   globalForSender.__mailSender?.nudge();
 }
 
-export { folderTransport, smtpTransport };

@@ -2,17 +2,16 @@
 // the sender's digest job; one message per address, frequency and period (a UK day for
 // "as it happens", the month summarised for "monthly"), guarded by the outbox's unique
 // key, so a digest is built and sent at most once whatever crashes or runs twice.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lt, max, ne, or, sql } from "drizzle-orm";
 import { residentAddresses, teamWards, wardChanges, wardFollows, wards } from "../../db/schema";
-import { previousMonth } from "~/lib/dates";
-import { getDb } from "~/lib/db.server";
+import { getDb, prepared } from "~/lib/db.server";
 import { formatDate, formatEventTime, formatMonth, ukDate, ukMonth } from "~/lib/format";
-import { fromUkDateTime } from "~/lib/dates";
+import { fromUkDateTime, previousMonth } from "~/lib/dates";
 import { EVENT_TYPE_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { renderMail, type MailSection } from "~/lib/mail-templates";
 import { publicUrl } from "~/lib/public-url.server";
 import type { FollowFrequency, UpdateStatus, EventType } from "~/lib/vocabulary";
-import { manageLinks, unsubscribeHeaders } from "./confirmation.server";
+import { manageLinks } from "./confirmation.server";
 import { enqueueMail } from "./outbox.server";
 import type { AgreedDetails, ClosedDetails, EventDetails, UpdateDetails } from "./ward-change.server";
 
@@ -78,11 +77,25 @@ function periodOf(frequency: FollowFrequency, now: Date): { period: string; befo
   return { period: month, before: fromUkDateTime(`${ukMonth(now)}-01`, "00:00"), label: formatMonth(month) };
 }
 
+export interface DigestStep {
+  /** Only addresses after this one (a run in steps goes on from where it stopped). */
+  afterAddressId?: number;
+  /** Stop after this many addresses, so the sender can start on what is built. */
+  maxAddresses?: number;
+  batchSize?: number;
+}
+
 /**
  * Write the digests due now to the outbox, in transactions of `batchSize` addresses.
  * Returns how many messages were written. Safe to run at any time and any number of times.
  */
-export function buildDigests(frequency: FollowFrequency, now = new Date(), batchSize = 500): number {
+export function buildDigests(frequency: FollowFrequency, now = new Date(), step: DigestStep = {}): number {
+  return buildDigestStep(frequency, now, step).written;
+}
+
+/** One step of a digest run: what it wrote, and the last address it looked at if there are more. */
+export function buildDigestStep(frequency: FollowFrequency, now: Date, step: DigestStep): { written: number; nextAfter: number | null } {
+  const batchSize = step.batchSize ?? 500;
   const db = getDb();
   const { period, before, label } = periodOf(frequency, now);
   const newest =
@@ -91,7 +104,7 @@ export function buildDigests(frequency: FollowFrequency, now = new Date(), batch
       .from(wardChanges)
       .where(before ? lt(wardChanges.at, before) : undefined)
       .get()?.id ?? 0;
-  if (newest === 0) return 0;
+  if (newest === 0) return { written: 0, nextAfter: null };
   const candidates: Candidate[] = db
     .select({
       followId: wardFollows.id,
@@ -111,11 +124,12 @@ export function buildDigests(frequency: FollowFrequency, now = new Date(), batch
         isNotNull(residentAddresses.confirmedAt),
         lt(wardFollows.lastChangeId, newest),
         or(isNull(wardFollows.lastPeriod), ne(wardFollows.lastPeriod, period)),
+        step.afterAddressId ? gt(wardFollows.addressId, step.afterAddressId) : undefined,
       ),
     )
     .orderBy(asc(wardFollows.addressId), asc(wardFollows.id))
     .all();
-  if (candidates.length === 0) return 0;
+  if (candidates.length === 0) return { written: 0, nextAfter: null };
 
   // The changes any candidate has not yet had, by ward and by team (team-wide events).
   const since = Math.min(...candidates.map((c) => c.lastChangeId));
@@ -138,26 +152,38 @@ export function buildDigests(frequency: FollowFrequency, now = new Date(), batch
   };
 
   const byAddress = new Map<number, Candidate[]>();
-  for (const c of candidates) byAddress.set(c.addressId, [...(byAddress.get(c.addressId) ?? []), c]);
-  const addresses = [...byAddress.values()];
+  for (const c of candidates) {
+    const list = byAddress.get(c.addressId);
+    if (list) list.push(c);
+    else byAddress.set(c.addressId, [c]);
+  }
+  // Many followers share a ward and a starting point: describe each ward's news once.
+  const sectionCache = new Map<string, MailSection | null>();
+  const sectionFor = (f: Candidate): MailSection | null => {
+    const key = `${f.wardCode}:${f.lastChangeId}`;
+    if (!sectionCache.has(key)) {
+      const items = relevant(f).map(describeChange);
+      sectionCache.set(key, items.length ? { heading: f.wardName ?? f.wardCode, items, link: { href: publicUrl(`/wards/${f.wardCode}`), label: `${f.wardName ?? "Ward"} ward page` } } : null);
+    }
+    return sectionCache.get(key)!;
+  };
+  const settled = now.getTime() - DIGEST_SETTLE_MINUTES * 60_000;
+  const unsettled = (f: Candidate) => relevant(f).some((c) => c.at.getTime() > settled);
+  const advance = followCursor();
+  const all = [...byAddress.values()];
+  const addresses = step.maxAddresses ? all.slice(0, step.maxAddresses) : all;
   let written = 0;
   for (let i = 0; i < addresses.length; i += batchSize) {
     db.transaction((tx) => {
       for (const follows of addresses.slice(i, i + batchSize)) {
-        const sections: MailSection[] = [];
-        const settled = now.getTime() - DIGEST_SETTLE_MINUTES * 60_000;
-        if (frequency === "daily" && follows.some((f) => relevant(f).some((c) => c.at.getTime() > settled))) continue;
-        for (const f of follows) {
-          const items = relevant(f).map(describeChange);
-          if (items.length) sections.push({ heading: f.wardName ?? f.wardCode, items, link: { href: publicUrl(`/wards/${f.wardCode}`), label: `${f.wardName ?? "Ward"} ward page` } });
-        }
-        const ids = follows.map((f) => f.followId);
+        if (frequency === "daily" && follows.some(unsettled)) continue;
+        const sections = follows.map(sectionFor).filter((s): s is MailSection => s !== null);
+        const address = follows[0]!;
         if (sections.length === 0) {
           // Nothing for these wards up to `newest`: skip them next time without sending anything.
-          tx.update(wardFollows).set({ lastChangeId: newest }).where(inArray(wardFollows.id, ids)).run();
+          advance.run({ ids: JSON.stringify(follows.map((f) => f.followId)), lastChangeId: newest, lastPeriod: null });
           continue;
         }
-        const address = follows[0]!;
         const links = manageLinks(address);
         const names = sections.map((s) => s.heading);
         const subject =
@@ -178,19 +204,50 @@ export function buildDigests(frequency: FollowFrequency, now = new Date(), batch
           addressId: address.addressId,
           subject,
           ...content,
-          headers: unsubscribeHeaders(address),
+          headers: { "List-Unsubscribe": `<${links.unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
           dedupeKey: `digest:${address.addressId}:${frequency}:${period}`,
           at: now,
         });
-        tx.update(wardFollows).set({ lastChangeId: newest, lastPeriod: period }).where(inArray(wardFollows.id, ids)).run();
+        // Already built this period (a follow added since): its news waits for the next one rather than being lost.
+        advance.run({ ids: JSON.stringify(follows.map((f) => f.followId)), lastChangeId: id === null ? null : newest, lastPeriod: period });
         if (id !== null) written++;
       }
     });
   }
-  return written;
+  return { written, nextAfter: addresses.length < all.length ? addresses.at(-1)![0]!.addressId : null };
 }
+
+// Built once per connection: this runs for every follower of every ward.
+// A null leaves that column as it is. ids: a JSON array of the follows the digest covered.
+const followCursor = prepared((db) =>
+  db
+    .update(wardFollows)
+    .set({
+      lastChangeId: sql`coalesce(${sql.placeholder("lastChangeId")}, ${wardFollows.lastChangeId})`,
+      lastPeriod: sql`coalesce(${sql.placeholder("lastPeriod")}, ${wardFollows.lastPeriod})`,
+    })
+    .where(sql`${wardFollows.id} in (select value from json_each(${sql.placeholder("ids")}))`)
+    .prepare(),
+);
 
 /** Both kinds of digest, for the sender's job. */
 export function buildDueDigests(now = new Date()): number {
   return buildDigests("daily", now) + buildDigests("monthly", now);
+}
+
+/**
+ * The sender's digest job: builds at most `maxAddresses` digests per call and says
+ * whether there is more, so sending starts after the first thousand, not the last.
+ */
+export function digestJob(maxAddresses = 1000) {
+  const resume: Record<FollowFrequency, number | undefined> = { daily: undefined, monthly: undefined };
+  return (now: Date): { more: boolean } => {
+    let more = false;
+    for (const frequency of ["daily", "monthly"] as const) {
+      const { nextAfter } = buildDigestStep(frequency, now, { afterAddressId: resume[frequency], maxAddresses });
+      resume[frequency] = nextAfter ?? undefined;
+      if (nextAfter !== null) more = true;
+    }
+    return { more };
+  };
 }

@@ -4,7 +4,6 @@ import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { z } from "zod";
 import { teamWards, wardChanges, wardFollows, wards } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { publicUrl } from "~/lib/public-url.server";
 import { FOLLOW_FREQUENCIES, type FollowFrequency } from "~/lib/vocabulary";
 import { deleteAddress, findAddressByManageToken, requestConfirmation, type ConfirmationOutcome, type ConfirmationPurpose, type ResidentAddress, type Tx } from "./confirmation.server";
 
@@ -168,4 +167,3 @@ export function wardCodesOfTeam(teamId: number): string[] {
   return getDb().select({ code: teamWards.wardCode }).from(teamWards).where(eq(teamWards.teamId, teamId)).all().map((r) => r.code);
 }
 
-export const wardPageUrl = (code: string) => publicUrl(`/wards/${code}`);

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import { outboxMessages } from "../../db/schema";
 import { env } from "~/lib/env.server";
-import { getDb, type Db } from "~/lib/db.server";
+import { getDb, prepared, type Db } from "~/lib/db.server";
 import { isHeaderSafe } from "~/lib/email-address";
 import { SENT_MAIL_RETENTION_DAYS } from "~/lib/mail-limits";
 import { assertPermission, type Actor } from "~/lib/permissions";
@@ -37,10 +37,10 @@ export interface NewMail {
   at?: Date;
 }
 
+let domain: string | undefined;
 function messageDomain(): string {
-  const from = env().MAIL_FROM;
-  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
-  return match?.[1] ?? "localhost";
+  domain ??= /@([A-Za-z0-9.-]+)>?\s*$/.exec(env().MAIL_FROM)?.[1] ?? "localhost";
+  return domain;
 }
 
 /**
@@ -53,26 +53,51 @@ export function enqueueMail(tx: Tx, mail: NewMail): number | null {
     if (!isHeaderSafe(value)) throw new Error("A mail header value contains a line break or control character");
   }
   const at = mail.at ?? new Date();
-  const rows = tx
+  void tx; // the statement runs on the app's one connection, inside the caller's transaction
+  const row = insertMail().get({
+    kind: mail.kind,
+    toAddress: mail.to,
+    addressId: mail.addressId ?? null,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? null,
+    headers: JSON.stringify(mail.headers ?? {}),
+    messageId: `<${randomBytes(12).toString("hex")}.${at.getTime()}@${messageDomain()}>`,
+    dedupeKey: mail.dedupeKey ?? null,
+    at,
+  });
+  return row?.id ?? null;
+}
+
+// Built once per connection: a digest run writes thousands of these.
+const insertMail = prepared((db) =>
+  db
     .insert(outboxMessages)
     .values({
-      kind: mail.kind,
-      toAddress: mail.to,
-      addressId: mail.addressId ?? null,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
-      headers: JSON.stringify(mail.headers ?? {}),
-      messageId: `<${randomBytes(12).toString("hex")}.${at.getTime()}@${messageDomain()}>`,
-      dedupeKey: mail.dedupeKey ?? null,
-      nextAttemptAt: at,
-      createdAt: at,
+      kind: sql.placeholder("kind"),
+      toAddress: sql.placeholder("toAddress"),
+      addressId: sql.placeholder("addressId"),
+      subject: sql.placeholder("subject"),
+      textBody: sql.placeholder("textBody"),
+      htmlBody: sql.placeholder("htmlBody"),
+      headers: sql.placeholder("headers"),
+      messageId: sql.placeholder("messageId"),
+      dedupeKey: sql.placeholder("dedupeKey"),
+      nextAttemptAt: sql.placeholder("at"),
+      createdAt: sql.placeholder("at"),
     })
     .onConflictDoNothing({ target: outboxMessages.dedupeKey })
     .returning({ id: outboxMessages.id })
-    .all();
-  return rows[0]?.id ?? null;
-}
+    .prepare(),
+);
+
+const sentStatement = prepared((db) =>
+  db
+    .update(outboxMessages)
+    .set({ status: "sent", sentAt: sql`${sql.placeholder("now")}`, claimedAt: null, lastError: null })
+    .where(eq(outboxMessages.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 export type ClaimedMail = typeof outboxMessages.$inferSelect;
 
@@ -105,7 +130,7 @@ export function releaseClaimedMail(ids?: number[]): number {
 }
 
 export function markMailSent(id: number, now = new Date()): void {
-  getDb().update(outboxMessages).set({ status: "sent", sentAt: now, claimedAt: null, lastError: null }).where(eq(outboxMessages.id, id)).run();
+  sentStatement().run({ id, now: now.getTime() });
 }
 
 /** Record a failed try: back to pending after the backoff, or failed for good. */

@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FollowForm } from "~/components/follow-form";
 import { FollowSent } from "~/components/follow-sent";
 import { followAction } from "~/lib/follow-request.server";
+import { assertSameOrigin } from "~/lib/request.server";
 import { isSlug } from "~/lib/vocabulary";
 import { wardCodesOfTeam } from "~/models/follow.server";
 import { findTeamBySlug } from "~/models/team.server";
@@ -21,6 +22,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const team = teamFromParams(params.slug);
   const wardCodes = wardCodesOfTeam(team.id);
   if (wardCodes.length === 0) throw new Response("This team covers no wards at the moment", { status: 404 });

@@ -5,6 +5,7 @@ import { ErrorSummary } from "~/components/error-summary";
 import { FollowForm } from "~/components/follow-form";
 import { FollowSent } from "~/components/follow-sent";
 import { followAction } from "~/lib/follow-request.server";
+import { assertSameOrigin } from "~/lib/request.server";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { findWard } from "~/models/ward.server";
 
@@ -23,6 +24,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const ward = wardFromParams(params.code);
   return followAction(request, context, { wardCodes: [ward.code], page: `/wards/${ward.code}/follow` });
 }

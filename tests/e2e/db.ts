@@ -56,3 +56,13 @@ export function latestMailTo(address: string): { subject: string; text: string }
     db.close();
   }
 }
+
+/** Move the recorded ward changes back in time, as if the editor had finished publishing a while ago. */
+export function ageWardChanges(minutes: number) {
+  const db = new Database(`db/e2e-${PORT}.sqlite`);
+  try {
+    db.prepare("UPDATE ward_changes SET at = at - ?").run(minutes * 60_000);
+  } finally {
+    db.close();
+  }
+}

@@ -19,7 +19,7 @@ test("sign-in, with and without errors, has no axe violations", async ({ page })
 test("the staff pages an administrator sees have no axe violations", async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, ACCOUNTS.admin);
-  const paths = ["/staff", `/staff/wards/${WARD_A2.code}`, `/staff/wards/${WARD_A2.code}/pact`, "/admin/users", "/admin/users/new", "/admin/teams", "/admin/audit"];
+  const paths = ["/staff", `/staff/wards/${WARD_A2.code}`, `/staff/wards/${WARD_A2.code}/pact`, "/admin/users", "/admin/users/new", "/admin/teams", "/admin/audit", "/admin/mail"];
   for (const path of paths) {
     await page.goto(path);
     expect(await axe(page), path).toEqual([]);

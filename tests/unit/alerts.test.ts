@@ -10,7 +10,7 @@ import { fromUkDateTime } from "~/lib/dates";
 import { createMailSender, type MailSender } from "~/lib/mail-sender.server";
 import { smtpTransport } from "~/lib/mail-transport.server";
 import { confirm } from "~/models/confirmation-purposes.server";
-import { buildDigests, buildDueDigests } from "~/models/digest.server";
+import { buildDigests, buildDueDigests, digestJob } from "~/models/digest.server";
 import { cancelEvent, createEvent, editEvent } from "~/models/event.server";
 import { requestFollow } from "~/models/follow.server";
 import { closePriority, publishUpdate } from "~/models/priority.server";
@@ -156,6 +156,22 @@ describe("a follower's digest", () => {
     expect(row!.subject).toMatch(/^Your monthly summary for /);
     expect(row!.textBody).toContain("Leaflets on every door.");
     expect(row!.dedupeKey).toBe(`digest:${address.id}:monthly:${month}`);
+  });
+});
+
+describe("the sender's digest job", () => {
+  it("builds a run in steps, each follower once, and says when it has finished", () => {
+    for (const n of [1, 2, 3]) {
+      const a = db.insert(residentAddresses).values({ email: `step${n}@example.org`, createdAt: new Date(), confirmedAt: new Date(), manageTokenHash: `step-${n}` }).returning().get();
+      db.insert(wardFollows).values({ addressId: a.id, wardCode: WARD_B, frequency: "daily", createdAt: new Date(), lastChangeId: 0 }).run();
+    }
+    db.insert(wardChanges).values({ wardCode: WARD_B, teamId: staff.teamB, kind: "priority_closed", subjectId: 1, details: JSON.stringify({ title: "Litter", outcome: "Cleared", closedOn: "2026-11-30" }), at: new Date(Date.now() - 3600_000) }).run();
+    const job = digestJob(2);
+    expect(job(later(20))).toEqual({ more: true });
+    expect(db.select().from(outboxMessages).all()).toHaveLength(2);
+    expect(job(later(20))).toEqual({ more: false });
+    expect(job(later(20))).toEqual({ more: false });
+    expect(db.select({ to: outboxMessages.toAddress }).from(outboxMessages).all().map((r) => r.to).sort()).toEqual(["step1@example.org", "step2@example.org", "step3@example.org"]);
   });
 });
 

@@ -19,6 +19,7 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    closeTimeout: 1000, // the app keeps its pooled connection open; do not wait for it
     logger: false,
     onData(stream, _session, callback) {
       if (refusals > 0) {
