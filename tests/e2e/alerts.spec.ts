@@ -12,7 +12,7 @@ import { expect, screenshot, test } from "./fixtures";
 test.describe.configure({ mode: "serial" });
 
 // A ward of editor A's team that no other spec publishes on: this one uses up one of its monthly updates.
-const WARD = { code: "E05015611", name: "Senacre" };
+const WARD = { code: "E05015599", name: "Fant & Oakwood" };
 
 // playwright.config.ts points the server's SMTP_URL here.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 1000);
@@ -20,7 +20,7 @@ const inbox: ParsedMail[] = [];
 let smtp: SMTPServer;
 
 const RESIDENT = `resident.${Date.now()}@example.org`;
-const UPDATE = "Walked the Senacre Wood footpaths with the council's wardens three evenings a week.";
+const UPDATE = "Walked the Fant and Oakwood footpaths with the council's wardens three evenings a week.";
 const to = (address: string) => inbox.filter((m) => !Array.isArray(m.to) && m.to?.value[0]?.address === address);
 const linkIn = (mail: ParsedMail, path: string) => new RegExp(`https?://\\S+?${path}/[A-Za-z0-9_-]+`).exec(mail.text ?? "")?.[0] ?? "";
 
