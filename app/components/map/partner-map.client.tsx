@@ -18,6 +18,7 @@ export default function PartnerMap({ wards, selection, colours, venues, voices, 
   const on = (layer: PartnerLayer) => selection.layers.includes(layer);
   const wardsOn = on("wards");
   const voicesOn = on("responses");
+  const prioritiesOn = on("priorities");
   const wantWards = wardsOn || on("priorities") || voicesOn;
   const shapes = useGeoJson<WardShapeCollection>(wantWards ? urls.wards : null);
   const districts = useGeoJson<DistrictShapeCollection>(on("districts") ? urls.districts : null);
@@ -32,10 +33,10 @@ export default function PartnerMap({ wards, selection, colours, venues, voices, 
     const features = shapes.data.features.filter((f) => {
       const ward = byCode.get(f.properties.code);
       if (voicesOn && voices[f.properties.code]) return true;
-      return ward && on("priorities") && partnerWardFill(ward, { layers: ["priorities"], theme: selection.theme }, colours);
+      return ward && prioritiesOn && partnerWardFill(ward, { layers: ["priorities"], theme: selection.theme }, colours);
     });
     return { ...shapes.data, features };
-  }, [shapes.data, wardsOn, voicesOn, selection.layers, selection.theme, byCode, colours, voices]);
+  }, [shapes.data, wardsOn, voicesOn, prioritiesOn, selection.theme, byCode, colours, voices]);
 
   const styleKey = `${selection.layers.join(",")}|${selection.theme}`;
   const style = useCallback(
