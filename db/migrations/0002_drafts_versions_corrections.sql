@@ -19,6 +19,7 @@ DROP INDEX `priority_updates_month_idx`;--> statement-breakpoint
 ALTER TABLE `priority_updates` ADD `withdrawn_at` integer;--> statement-breakpoint
 ALTER TABLE `priority_updates` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `priority_updates_month_idx` ON `priority_updates` (`priority_id`,`month`) WHERE withdrawn_at IS NULL;--> statement-breakpoint
+ALTER TABLE `events` ADD `postcode` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `priorities` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `priorities` ADD `corrected_at` integer;
