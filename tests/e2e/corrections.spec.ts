@@ -2,8 +2,8 @@
 // same page: the second is told what changed instead of overwriting the first.
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, screenshot } from "./fixtures";
-import { ACCOUNTS, signIn } from "./accounts";
-import { clearTeamMonth, wardsOfTeam } from "./db";
+import { ACCOUNTS, signIn, WARD_A } from "./accounts";
+import { clearTeamMonth, teamId, wardsOfTeam } from "./db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -144,4 +144,23 @@ test("two editors replacing slot 1 from the same PACT form: the second is told, 
   await expect(b.getByTestId("error-summary")).toContainText("This priority has been closed, so it cannot have a new monthly update");
   await expect(b.getByLabel("What the team did this month")).toHaveValue("Nico's update, typed while Morgan closed it.");
   for (const p of [a, b, resident]) await p.context().close();
+});
+
+test("the team page fits a 390 px phone, and a refusal after a form post still shows who is signed in", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, ACCOUNTS.monthA);
+  await page.goto(`/staff/teams/${teamId(TEAM)}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Wards" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await screenshot(page, "staff-team-390");
+  // A form posted to another team's ward, as a changed address would send it, without scripts in the way.
+  await page.evaluate((code) => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = `/staff/wards/${code}/pact`;
+    document.body.append(form);
+    form.submit();
+  }, WARD_A.code);
+  await expect(page.getByTestId("forbidden")).toContainText(`${WARD_A.name} is not one of your team's wards`);
+  await expect(page.getByTestId("signed-in")).toContainText("Morgan Month");
 });
