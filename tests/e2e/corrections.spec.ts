@@ -1,5 +1,6 @@
 // Mistakes put right, as residents then see them, and two editors working from the
 // same page: the second is told what changed instead of overwriting the first.
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, screenshot } from "./fixtures";
 import { ACCOUNTS, signIn, WARD_A } from "./accounts";
@@ -163,4 +164,19 @@ test("the team page fits a 390 px phone, and a refusal after a form post still s
   }, WARD_A.code);
   await expect(page.getByTestId("forbidden")).toContainText(`${WARD_A.name} is not one of your team's wards`);
   await expect(page.getByTestId("signed-in")).toContainText("Morgan Month");
+});
+
+test("administrators see the month's due list summarised by district, and open one district's teams", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  const table = page.getByTestId("district-due");
+  await expect(table.locator("tbody tr")).toHaveCount(13);
+  await expect(page.getByTestId("team-due")).toHaveCount(0);
+  await page.getByLabel("Show the teams of a district").selectOption({ label: "Medway" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Medway: teams" })).toBeVisible();
+  await expect(page.getByTestId("team-due").first()).toContainText("Medway");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(10_000);
 });
