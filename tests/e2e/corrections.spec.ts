@@ -22,6 +22,11 @@ async function isolatedPage(browser: Browser): Promise<Page> {
   return page;
 }
 
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
 async function publish(page: Page, wardCode: string, index: number, text: string) {
   await page.goto(`/staff/wards/${wardCode}`);
   await page.getByTestId("staff-priority").nth(index).getByRole("link", { name: /Publish the/ }).click();
@@ -44,6 +49,7 @@ test("withdraw, move, correct and reopen, with what residents see", async ({ pag
   await expect(page).toHaveURL(/#priority-\d+$/);
   const secondTitle = (await page.getByTestId("staff-priority").nth(1).locator("h3").textContent())!.replace(/^\d\.\s*/, "");
   await page.getByTestId("staff-priority").first().getByRole("link", { name: /Correct this update/ }).click();
+  await expectNoAxeViolations(page);
   await page.getByLabel("Move it to").selectOption({ label: `2. ${secondTitle}` });
   await page.getByRole("button", { name: "Move the update" }).click();
   await expect(page.getByTestId("notification")).toContainText("The update has been moved");
@@ -63,6 +69,7 @@ test("withdraw, move, correct and reopen, with what residents see", async ({ pag
   await page.getByRole("button", { name: "Close and publish the outcome" }).click();
   await expect(page.getByTestId("notification")).toContainText("The priority has been closed");
   await page.getByTestId("staff-closed-priority").filter({ hasText: thirdTitle }).getByRole("link", { name: /Correct the outcome or reopen/ }).click();
+  await expectNoAxeViolations(page);
   await page.getByLabel("The outcome for residents").fill("Reports fell by half.");
   await page.getByRole("button", { name: "Save and publish the correction" }).click();
   await expect(page.getByTestId("notification")).toContainText("The outcome has been corrected");
@@ -123,6 +130,7 @@ test("two editors replacing slot 1 from the same PACT form: the second is told, 
   await expect(slot.getByLabel("Keep this priority")).toBeChecked();
   await expect(b.locator("[name=slot1-title]")).toHaveValue("Dealing near the station (Nico)");
   await screenshot(b, "pact-conflict");
+  await expectNoAxeViolations(b);
 
   // Residents see Morgan's priority, and the old one closed with Morgan's outcome, not Nico's.
   const resident = await isolatedPage(browser);
