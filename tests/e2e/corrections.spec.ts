@@ -152,6 +152,11 @@ test("two editors replacing slot 1 from the same PACT form: the second is told, 
   await b.getByRole("button", { name: "Publish update" }).click();
   await expect(b.getByTestId("error-summary")).toContainText("This priority has been closed, so it cannot have a new monthly update");
   await expect(b.getByLabel("What the team did this month")).toHaveValue("Nico's update, typed while Morgan closed it.");
+  // Morgan closed it by mistake, and reopens it (within the period, its slot still empty), so the team keeps its thirty priorities.
+  await a.getByTestId("staff-closed-priority").filter({ hasText: "Closed by Morgan." }).getByRole("link", { name: /Correct the outcome or reopen/ }).click();
+  await a.getByRole("button", { name: "Reopen the priority" }).click();
+  await expect(a.getByTestId("notification")).toContainText("The priority has been reopened");
+  await expect(a.getByTestId("staff-priority")).toHaveCount(3);
   for (const p of [a, b, resident]) await p.context().close();
 });
 
