@@ -146,6 +146,8 @@ export const events = sqliteTable(
     title: text("title").notNull(),
     venue: text("venue").notNull(),
     address: text("address").notNull().default(""),
+    // The postcode staff gave for the venue; the pin (lat, lng) comes from the portal's postcode table.
+    postcode: text("postcode"),
     lat: real("lat"),
     lng: real("lng"),
     startsAt: integer("starts_at", { mode: "timestamp" }).notNull(),

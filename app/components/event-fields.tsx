@@ -19,6 +19,15 @@ export function EventFields({ values, errors, wards }: { values: FormValues; err
       />
       <TextInput name="venue" label="Venue" hint="For example, Park Wood Community Centre, or Online (Microsoft Teams)" value={v("venue")} error={errorFor(errors, "venue")} />
       <TextInput name="address" label="Address or joining details (optional)" value={v("address")} error={errorFor(errors, "address")} />
+      <TextInput
+        name="postcode"
+        label="Venue postcode (optional)"
+        hint="Puts the venue on the ward map and the partner map. Leave it blank for an online event."
+        width="short"
+        autoComplete="postal-code"
+        value={v("postcode")}
+        error={errorFor(errors, "postcode")}
+      />
       <DateInput name="date" legend="Date" value={{ day: v("date-day"), month: v("date-month"), year: v("date-year") }} error={errorFor(errors, "date-day")} />
       <TextInput name="startTime" label="Start time" hint="On the 24-hour clock, for example 19:00" width="short" value={v("startTime")} error={errorFor(errors, "startTime")} />
       <TextInput name="endTime" label="End time" width="short" value={v("endTime")} error={errorFor(errors, "endTime")} />

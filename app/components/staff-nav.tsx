@@ -41,6 +41,7 @@ const DONE_MESSAGES: Record<string, string> = {
   "priority-closed": "The priority has been closed. Its outcome now shows under “You said, we did”.",
   "priority-edited": "The priority's wording has been corrected.",
   "event-created": "The event has been added.",
+  "events-repeated": "The monthly surgeries have been added, one for each date.",
   "event-edited": "The event has been changed.",
   "event-cancelled": "The event has been cancelled. It stays listed, marked as cancelled.",
   "officer-edited": "The officer's profile has been updated.",

@@ -76,3 +76,23 @@ export function toDateFields(iso: string | null | undefined): { day: string; mon
   const [y, m, d] = iso.split("-");
   return { day: String(Number(d)), month: String(Number(m)), year: y ?? "" };
 }
+
+/**
+ * The same weekday of the month in the months that follow ("second Tuesday"), for
+ * surgeries held on a monthly pattern. A month without that weekday (a fifth
+ * Tuesday) is skipped. Dates are YYYY-MM-DD; the first is the date given.
+ */
+export function monthlyPattern(first: string, count: number): string[] {
+  const [y, m, d] = first.split("-").map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const nth = Math.ceil(d / 7);
+  const dates = [first];
+  for (let k = 1; dates.length < count && k <= count * 4; k++) {
+    const firstOfMonth = new Date(Date.UTC(y, m - 1 + k, 1));
+    const offset = (weekday - firstOfMonth.getUTCDay() + 7) % 7;
+    const day = 1 + offset + (nth - 1) * 7;
+    const candidate = new Date(Date.UTC(firstOfMonth.getUTCFullYear(), firstOfMonth.getUTCMonth(), day));
+    if (candidate.getUTCMonth() === firstOfMonth.getUTCMonth()) dates.push(candidate.toISOString().slice(0, 10));
+  }
+  return dates;
+}

@@ -1,7 +1,21 @@
 import { z } from "zod";
 import { EVENT_TYPES, GSS_CODE } from "./vocabulary";
 import { dateFields, fromUkDateTime, timeField, toDateFields, ukDate, ukTime } from "./dates";
-import { choice, text, type FormValues } from "./forms";
+import { choice, text, versionField, type FormValues } from "./forms";
+import { parsePostcode } from "./postcode";
+
+/** How many dates a monthly repeating surgery is created for, the first included. */
+export const REPEAT_MONTHS = 6;
+
+const postcodeField = text({ label: "Postcode", max: 20 }).transform((v, ctx) => {
+  if (!v) return null;
+  const parsed = parsePostcode(v);
+  if (parsed.kind !== "valid") {
+    ctx.addIssue({ code: "custom", message: "Enter a real postcode, like ME15 6RB, or leave it blank" });
+    return z.NEVER;
+  }
+  return parsed.postcode;
+});
 
 
 export const eventSchema = z
@@ -11,6 +25,7 @@ export const eventSchema = z
     wardCode: text({ label: "Ward", max: 9 }).refine((v) => v === "" || GSS_CODE.test(v), { message: "Choose a ward from the list" }),
     venue: text({ label: "Venue", max: 120, required: "Enter the venue" }),
     address: text({ label: "Address", max: 200 }),
+    postcode: postcodeField,
     date: dateFields("the date"),
     startTime: timeField("the start time"),
     endTime: timeField("the end time"),
@@ -18,12 +33,18 @@ export const eventSchema = z
   .transform(({ date, startTime, endTime, wardCode, ...rest }) => ({
     ...rest,
     wardCode: wardCode || null,
+    date,
+    startTime,
+    endTime,
     startsAt: fromUkDateTime(date, startTime),
     endsAt: fromUkDateTime(date, endTime),
   }));
 
+export const newEventSchema = eventSchema.and(z.object({ repeat: z.preprocess((v) => v === "monthly", z.boolean()) }));
+export const editEventSchema = eventSchema.and(z.object({ version: versionField }));
+
 /** An event as the form's starting values. */
-export function eventValues(e: { type: string; title: string; wardCode: string | null; venue: string; address: string; startsAt: Date; endsAt: Date }): FormValues {
+export function eventValues(e: { type: string; title: string; wardCode: string | null; venue: string; address: string; postcode?: string | null; startsAt: Date; endsAt: Date }): FormValues {
   const d = toDateFields(ukDate(e.startsAt));
   return {
     type: e.type,
@@ -31,6 +52,7 @@ export function eventValues(e: { type: string; title: string; wardCode: string |
     wardCode: e.wardCode ?? "",
     venue: e.venue,
     address: e.address,
+    postcode: e.postcode ?? "",
     "date-day": d.day,
     "date-month": d.month,
     "date-year": d.year,

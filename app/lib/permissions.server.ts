@@ -4,6 +4,7 @@
 // every state-changing request has its Origin checked before anything else.
 import { redirect } from "@remix-run/node";
 import { findPriority, findUpdate } from "~/models/priority.server";
+import { recordRefusal } from "~/models/audit.server";
 import { findWard } from "~/models/ward.server";
 import { blankSessionCookie, checkSession } from "./auth.server";
 import { positiveId } from "./forms";
@@ -40,16 +41,22 @@ export async function getOptionalUser(request: Request): Promise<Actor | null> {
   return (await checkSession(request)).actor;
 }
 
+/** The 403, written to the audit log first: who tried what. */
+function refuse(actor: Actor, request: Request, message: string, teamId: number | null = null): Response {
+  recordRefusal(actor, new URL(request.url).pathname, request.method, teamId);
+  return forbidden(message);
+}
+
 export async function requirePermission(request: Request, permission: GlobalPermission): Promise<Actor> {
   const actor = await requireUser(request);
-  if (!hasPermission(actor, permission)) throw forbidden();
+  if (!hasPermission(actor, permission)) throw refuse(actor, request, REFUSED);
   return actor;
 }
 
 /** Someone who may do a team-scoped thing for this team; `subject` names what is refused, e.g. a ward. */
 export async function requireTeamPermission(request: Request, permission: TeamPermission, teamId: number | null, subject?: string): Promise<Actor> {
   const actor = await requireUser(request);
-  if (!canForTeam(actor, permission, teamId)) throw forbidden(refusalMessage(actor, subject));
+  if (!canForTeam(actor, permission, teamId)) throw refuse(actor, request, refusalMessage(actor, subject), teamId);
   return actor;
 }
 

@@ -43,6 +43,11 @@ export function recordAudit(tx: Tx, e: AuditInput): void {
     .run();
 }
 
+/** A signed-in person refused a page or a change (a 403), kept so administrators can see attempts beyond someone's role. */
+export function recordRefusal(actor: { id: string; email?: string }, path: string, method: string, teamId: number | null = null): void {
+  recordAudit(getDb(), { actor, action: "access.refused", subjectType: "page", subjectId: `${method} ${path}`.slice(0, 300), teamId });
+}
+
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The log, newest first, for administrators. `area` filters by the part before the dot ("priority", "user" …). */

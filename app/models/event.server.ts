@@ -1,10 +1,11 @@
 import type { FieldError, Outcome } from "~/lib/vocabulary";
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
-import { events, teamWards, wards } from "../../db/schema";
+import { events, postcodes, teamWards, wards } from "../../db/schema";
 import { contentChangesAt } from "~/lib/content-expiry.server";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
-import { recordAudit } from "./audit.server";
+import { formatSavedAt } from "~/lib/format";
+import { lastChangeOf, recordAudit } from "./audit.server";
 import { eventDetails, eventMoved, recordWardChange } from "./ward-change.server";
 
 const eventColumns = {
@@ -13,6 +14,7 @@ const eventColumns = {
   title: events.title,
   venue: events.venue,
   address: events.address,
+  postcode: events.postcode,
   lat: events.lat,
   lng: events.lng,
   startsAt: events.startsAt,
@@ -73,8 +75,21 @@ export interface EventInput {
   wardCode: string | null;
   venue: string;
   address: string;
+  postcode?: string | null;
   startsAt: Date;
   endsAt: Date;
+}
+
+/**
+ * Where the pin goes: the postcode's point from the portal's own postcode table.
+ * No postcode (or an online event) means no pin, rather than a pin in the wrong place.
+ */
+function locate(input: EventInput): { ok: true; lat: number | null; lng: number | null; postcode: string | null } | { ok: false; error: FieldError } {
+  if (input.type === "online" || !input.postcode) return { ok: true, lat: null, lng: null, postcode: input.type === "online" ? null : (input.postcode ?? null) };
+  const row = getDb().select().from(postcodes).where(eq(postcodes.postcode, input.postcode)).get();
+  if (!row) return { ok: false, error: { field: "postcode", message: `We could not find ${input.postcode}. Check it, or leave it blank` } };
+  if (!row.wardCode) return { ok: false, error: { field: "postcode", message: `${input.postcode} is outside Kent and Medway. Enter the venue's postcode` } };
+  return { ok: true, lat: row.lat, lng: row.lng, postcode: row.postcode };
 }
 
 
@@ -109,33 +124,53 @@ function checkEvent(teamId: number, input: EventInput): FieldError[] {
 }
 
 /** Add a surgery, PACT meeting or other event for a team (and optionally one of its wards). */
-export function createEvent(actor: Actor | null, teamId: number, input: EventInput, now = new Date()): Outcome<{ id: number }> {
+/** Events are planned at most this far ahead, so a mistyped year (9999) is caught. */
+const MAX_AHEAD_MS = 2 * 366 * 24 * 3600 * 1000;
+
+export function createEvent(actor: Actor | null, teamId: number, input: EventInput & { repeatOn?: { startsAt: Date; endsAt: Date }[] }, now = new Date()): Outcome<{ id: number; ids: number[] }> {
   assertTeamPermission(actor, "edit:events", teamId);
   const errors = checkEvent(teamId, input);
   if (input.startsAt < now) errors.push({ field: "date-day", message: "The date and time must be in the future" });
-  if (errors.length) return { ok: false, errors };
-  const id = getDb().transaction((tx) => {
-    const [row] = tx
-      .insert(events)
-      .values({ ...input, teamId })
-      .returning()
-      .all();
-    recordAudit(tx, { actor, action: "event.create", subjectType: "event", subjectId: row!.id, wardCode: row!.wardCode, teamId, after: row, at: now });
-    recordWardChange(tx, { kind: "event_added", wardCode: row!.wardCode, teamId, subjectId: row!.id, at: now, details: eventDetails(row!) });
-    return row!.id;
-  });
-  return { ok: true, value: { id } };
+  else if (input.startsAt.getTime() - now.getTime() > MAX_AHEAD_MS) errors.push({ field: "date-day", message: "The date must be within the next two years" });
+  const place = locate(input);
+  if (!place.ok) errors.push(place.error);
+  if (errors.length || !place.ok) return { ok: false, errors };
+  const { repeatOn, ...fields } = input;
+  const ids = getDb().transaction((tx) =>
+    [{ startsAt: input.startsAt, endsAt: input.endsAt }, ...(repeatOn ?? [])].map((when) => {
+      const [row] = tx
+        .insert(events)
+        .values({ ...fields, ...when, ...place, teamId })
+        .returning()
+        .all();
+      recordAudit(tx, { actor, action: "event.create", subjectType: "event", subjectId: row!.id, wardCode: row!.wardCode, teamId, after: row, at: now });
+      recordWardChange(tx, { kind: "event_added", wardCode: row!.wardCode, teamId, subjectId: row!.id, at: now, details: eventDetails(row!) });
+      return row!.id;
+    }),
+  );
+  return { ok: true, value: { id: ids[0]!, ids } };
 }
 
-export function editEvent(actor: Actor | null, eventId: number, input: EventInput, now = new Date()): Outcome<null> {
+export function editEvent(actor: Actor | null, eventId: number, { version, ...input }: EventInput & { version?: number }, now = new Date()): Outcome<null> {
   const before = findEvent(eventId);
   if (!before) throw new NotPermittedError("That event does not exist.");
   assertTeamPermission(actor, "edit:events", before.teamId);
+  if (version !== undefined && version !== before.version) {
+    const change = lastChangeOf("event", eventId);
+    const who = change ? `${change.name ?? change.label} changed it at ${formatSavedAt(change.at)}` : "Someone changed it";
+    return { ok: false, errors: [{ field: "title", message: `This event was changed while you were on this page: ${who}. It now reads: “${before.title}”, ${before.venue}. What you typed is kept below; check it and save again` }] };
+  }
   const errors = checkEvent(before.teamId, input);
-  if (errors.length) return { ok: false, errors };
+  // Moving an event into the past is refused, as creating one there is; an event already past may still be corrected.
+  if (input.startsAt < now && input.startsAt.getTime() !== before.startsAt.getTime()) errors.push({ field: "date-day", message: "The date and time must be in the future" });
+  else if (input.startsAt.getTime() - now.getTime() > MAX_AHEAD_MS) errors.push({ field: "date-day", message: "The date must be within the next two years" });
+  const place = locate(input);
+  if (!place.ok) errors.push(place.error);
+  if (errors.length || !place.ok) return { ok: false, errors };
+  const change = { ...input, ...place, version: before.version + 1 };
   getDb().transaction((tx) => {
-    tx.update(events).set({ ...input, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
-    recordAudit(tx, { actor, action: "event.edit", subjectType: "event", subjectId: eventId, wardCode: input.wardCode, teamId: before.teamId, before, after: { ...before, ...input }, at: now });
+    tx.update(events).set({ ...change, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
+    recordAudit(tx, { actor, action: "event.edit", subjectType: "event", subjectId: eventId, wardCode: input.wardCode, teamId: before.teamId, before, after: { ...before, ...change }, at: now });
     if (eventMoved(before, input)) recordWardChange(tx, { kind: "event_moved", wardCode: input.wardCode, teamId: before.teamId, subjectId: eventId, at: now, details: eventDetails(input, before) });
   });
   return { ok: true, value: null };
@@ -148,7 +183,7 @@ export function cancelEvent(actor: Actor | null, eventId: number, now = new Date
   assertTeamPermission(actor, "edit:events", before.teamId);
   if (before.cancelledAt) return { ok: false, errors: [{ field: "form", message: "This event has already been cancelled" }] };
   getDb().transaction((tx) => {
-    tx.update(events).set({ cancelledAt: now, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
+    tx.update(events).set({ cancelledAt: now, version: before.version + 1, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
     recordAudit(tx, { actor, action: "event.cancel", subjectType: "event", subjectId: eventId, wardCode: before.wardCode, teamId: before.teamId, before, after: { ...before, cancelledAt: now }, at: now });
     recordWardChange(tx, { kind: "event_cancelled", wardCode: before.wardCode, teamId: before.teamId, subjectId: eventId, at: now, details: eventDetails(before) });
   });

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { auditEvents, priorities, priorityUpdates, teamWards, updateDrafts, users, wards } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import { formatDate, ukMonth } from "~/lib/format";
-import { assertTeamPermission, type Actor } from "~/lib/permissions";
+import { assertTeamPermission, NotPermittedError, refusalMessage, type Actor } from "~/lib/permissions";
 import type { FieldError } from "~/lib/vocabulary";
 import { recordAudit } from "./audit.server";
 import { updateRefusal, type UpdateInput, type UpdateStatus } from "./priority.server";
@@ -110,7 +110,7 @@ export function listTeamMonth(actor: Actor | null, teamId: number, now = new Dat
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** The team's active priority, or a refusal; ids from the form are checked, never trusted. */
-function checkEntries(teamId: number, entries: MonthEntry[]) {
+function checkEntries(actor: Actor | null, teamId: number, entries: MonthEntry[]) {
   const found = new Map(teamPriorities(teamId).map((r) => [r.priority.id, r]));
   const ids = entries.map((e) => e.priorityId);
   const closed = ids.length
@@ -125,7 +125,8 @@ function checkEntries(teamId: number, entries: MonthEntry[]) {
   for (const e of entries) {
     if (found.has(e.priorityId)) continue;
     const gone = closed.find((c) => c.id === e.priorityId && c.teamId === teamId);
-    if (!gone) assertTeamPermission(null, "edit:priorities", teamId);
+    // Not this team's (an id changed in the form): refused outright, as any other team's record is.
+    if (!gone) throw new NotPermittedError(refusalMessage(actor));
     errors.push({
       field: `p${e.priorityId}-actionTaken`,
       message: `“${gone!.title}” was closed${gone!.closedOn ? ` on ${formatDate(gone!.closedOn)}` : ""} while you were writing, so it cannot have a new update. Your text is kept below: copy it if you need it`,
@@ -168,7 +169,7 @@ function writeDraft(tx: Tx, actor: Actor, e: MonthEntry, month: string, now: Dat
 export function saveMonthDrafts(actor: Actor | null, teamId: number, entries: MonthEntry[], now = new Date()): MonthOutcome<{ saved: number }> {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
-  const { errors } = checkEntries(teamId, entries);
+  const { errors } = checkEntries(actor, teamId, entries);
   const open = entries.filter((e) => !errors.some((x) => x.field === `p${e.priorityId}-actionTaken`));
   const conflicts: Conflict[] = [];
   getDb().transaction((tx) => {
@@ -195,7 +196,7 @@ export function conflictError(c: Conflict): FieldError {
 export function publishMonth(actor: Actor | null, teamId: number, entries: MonthEntry[], now = new Date()): MonthOutcome<{ published: number[]; drafts: number }> {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
-  const { found, errors } = checkEntries(teamId, entries);
+  const { found, errors } = checkEntries(actor, teamId, entries);
   const ready = entries.filter((e) => e.input.actionTaken && found.has(e.priorityId));
   if (ready.length === 0 && errors.length === 0) {
     return { ok: false, errors: [{ field: "form", message: `Write what the team did for at least one priority, then publish` }], conflicts: [] };

@@ -144,6 +144,11 @@ export function editOfficer(actor: Actor | null, officerId: number, input: Offic
     return { ok: false, errors: [{ field: "wardCodes", message: "An officer can only cover wards of their own team" }] };
   }
   const { wardCodes, ...fields } = input;
+  // Saving the form as it was changes nothing, so it writes nothing (and no empty audit entry).
+  const sameWards = [...new Set(wardCodes)].sort().join() === [...before.wardCodes].sort().join();
+  if (sameWards && (Object.keys(fields) as (keyof typeof fields)[]).every((k) => fields[k] === before[k])) {
+    return { ok: false, errors: [{ field: "name", message: "Nothing has changed. Change the profile, or go back" }] };
+  }
   getDb().transaction((tx) => {
     tx.update(officers).set(fields).where(eq(officers.id, officerId)).run();
     tx.delete(officerWards).where(eq(officerWards.officerId, officerId)).run();

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Select } from "~/components/form-fields";
 import { formatMonth, ukMonth } from "~/lib/format";
 import { hasPermission, ROLE_LABELS } from "~/lib/permissions";
 import { useUser } from "~/lib/user";
@@ -12,27 +13,33 @@ import { listAllTeams } from "~/models/team.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:staff-area");
   const month = ukMonth(new Date());
-  // Editors see their own team; administrators and partners see every team.
-  const teams = listAllTeams().filter((t) => user.role !== "editor" || t.id === user.teamId);
+  // Editors see their own team; administrators and partners see every team, summarised by district.
+  const all = listAllTeams().filter((t) => user.role !== "editor" || t.id === user.teamId);
   const progress = listWardProgress(
-    teams.map((t) => t.id),
+    all.map((t) => t.id),
     month,
   );
-  return json({
-    month,
-    teams: teams.map((t) => {
-      const wards = progress.filter((w) => w.teamId === t.id);
-      return { ...t, due: wards.filter(isDue), emptySlots: wards.filter(hasEmptySlot), upToDate: wards.filter((w) => !isDue(w)).length };
-    }),
+  const summaries = all.map((t) => {
+    const wards = progress.filter((w) => w.teamId === t.id);
+    return { ...t, due: wards.filter(isDue), emptySlots: wards.filter(hasEmptySlot), upToDate: wards.filter((w) => !isDue(w)).length };
   });
+  const districtNames = new Map(all.map((t) => [t.districtCode, t.districtName]));
+  const districts = [...districtNames].map(([code, name]) => {
+    const teams = summaries.filter((t) => t.districtCode === code);
+    return { code, name, teams: teams.length, wards: teams.reduce((n, t) => n + t.wardCount, 0), due: teams.reduce((n, t) => n + t.due.length, 0) };
+  });
+  const asked = new URL(request.url).searchParams.get("district");
+  const district = asked && districtNames.has(asked) ? asked : null;
+  // Someone with one team sees it in full; everyone else picks a district from the summary.
+  const shown = user.role === "editor" ? summaries : summaries.filter((t) => t.districtCode === district);
+  return json({ month, district, districts: user.role === "editor" ? [] : districts, teams: shown, totalDue: summaries.reduce((n, t) => n + t.due.length, 0) });
 }
 
 export const meta: MetaFunction = () => [{ title: "Staff dashboard – Kent Neighbourhood Policing" }];
 
 export default function StaffDashboard() {
-  const { month, teams } = useLoaderData<typeof loader>();
+  const { month, teams, districts, district, totalDue } = useLoaderData<typeof loader>();
   const user = useUser();
-  const totalDue = teams.reduce((n, t) => n + t.due.length, 0);
   const editor = hasPermission(user, "edit:priorities");
   return (
     <>
@@ -52,6 +59,40 @@ export default function StaffDashboard() {
       <p>
         Each active priority needs an update every calendar month. {totalDue === 0 ? "Every ward is up to date." : `${totalDue} ward${totalDue === 1 ? " is" : "s are"} missing this month's update.`}
       </p>
+      {districts.length > 0 ? (
+        <>
+          <table className="table--small" data-testid="district-due">
+            <caption className="visually-hidden">Wards missing this month's update, by district</caption>
+            <thead>
+              <tr>
+                <th scope="col">District</th>
+                <th scope="col">Teams</th>
+                <th scope="col">Wards</th>
+                <th scope="col">Missing the update</th>
+              </tr>
+            </thead>
+            <tbody>
+              {districts.map((d) => (
+                <tr key={d.code} aria-current={d.code === district ? "true" : undefined}>
+                  <td>
+                    <Link to={`/staff?district=${d.code}#district-teams`}>{d.name}</Link>
+                  </td>
+                  <td>{d.teams}</td>
+                  <td>{d.wards}</td>
+                  <td>{d.due === 0 ? "None" : d.due}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Form method="get" className="inline-form">
+            <Select name="district" label="Show the teams of a district" value={district ?? ""} options={[{ value: "", label: "Choose a district" }, ...districts.map((d) => ({ value: d.code, label: d.name }))]} />
+            <button type="submit" className="button button--secondary">
+              Show
+            </button>
+          </Form>
+          {district ? <h2 id="district-teams" tabIndex={-1}>{districts.find((d) => d.code === district)?.name}: teams</h2> : null}
+        </>
+      ) : null}
       {teams.map((t) => (
         <section key={t.id} className="card card--stacked" aria-labelledby={`team-${t.id}`} data-testid="team-due">
           <h3 id={`team-${t.id}`}>

@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { EventFields } from "~/components/event-fields";
-import { eventSchema, eventValues } from "~/lib/event-forms";
+import { editEventSchema, eventValues } from "~/lib/event-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
@@ -26,9 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, event } = await guard(request, params.id);
-  const parsed = parseForm(await readForm(request), eventSchema);
+  const parsed = parseForm(await readForm(request), editEventSchema);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await permitted(() => editEvent(actor, event.id, parsed.data));
+  const { date: _date, startTime: _start, endTime: _end, ...input } = parsed.data;
+  const result = await permitted(() => editEvent(actor, event.id, input));
   if (!result.ok) return json({ errors: result.errors, values: parsed.values }, { status: 400 });
   return redirect(`/staff/teams/${event.teamId}?done=event-edited`);
 }
@@ -49,6 +50,7 @@ export default function EditEvent() {
         </Link>
         <h1>Change “{event.title}”</h1>
         <DraftForm draftKey={`event:${event.id}`} submitLabel="Save and publish">
+          <input type="hidden" name="version" value={event.version} />
           <EventFields values={values} errors={errors} wards={wards} />
         </DraftForm>
       </div>

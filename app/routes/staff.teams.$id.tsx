@@ -130,8 +130,15 @@ export default function StaffTeamPage() {
             {e.venue}
             {e.address ? `, ${e.address}` : ""} · {e.wardName ?? "Whole team area"}
           </p>
-          {canEditEvents && !e.cancelledAt ? (
+          {canEditEvents ? (
             <ul className="actions">
+              <li>
+                <Link to={`/staff/teams/${team.id}/events/new?copy=${e.id}`}>
+                  Copy<span className="visually-hidden"> {e.title}</span>
+                </Link>
+              </li>
+              {e.cancelledAt ? null : (
+                <>
               <li>
                 <Link to={`/staff/events/${e.id}/edit`}>
                   Change<span className="visually-hidden"> {e.title}</span>
@@ -142,6 +149,8 @@ export default function StaffTeamPage() {
                   Cancel<span className="visually-hidden"> {e.title}</span>
                 </Link>
               </li>
+                </>
+              )}
             </ul>
           ) : null}
         </article>

@@ -4,11 +4,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { EventFields } from "~/components/event-fields";
-import { eventSchema } from "~/lib/event-forms";
-import { parseForm, type FormValues } from "~/lib/forms";
+import { Radios } from "~/components/form-fields";
+import { fromUkDateTime, monthlyPattern } from "~/lib/dates";
+import { eventValues, newEventSchema, REPEAT_MONTHS } from "~/lib/event-forms";
+import { errorFor, parseForm, positiveId, type FormValues } from "~/lib/forms";
 import { idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
-import { createEvent } from "~/models/event.server";
+import { createEvent, findEvent } from "~/models/event.server";
 import { findTeamById } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
 
@@ -20,26 +22,32 @@ async function guard(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, team } = await guard(request, params.id);
-  return json({ team, wards: listWardsOfTeam(team.id).map(({ code, name }) => ({ code, name })) });
+  const { team } = await guard(request, params.id);
+  // "Copy" on an event: everything but the date, which is the one thing that differs.
+  const copyId = positiveId.safeParse(new URL(request.url).searchParams.get("copy") ?? undefined);
+  const source = copyId.success ? findEvent(copyId.data) : null;
+  const copy = source && source.teamId === team.id ? { ...eventValues(source), "date-day": "", "date-month": "", "date-year": "" } : null;
+  return json({ team, copy, copiedTitle: source && copy ? source.title : null, wards: listWardsOfTeam(team.id).map(({ code, name }) => ({ code, name })) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, team } = await guard(request, params.id);
-  const parsed = parseForm(await readForm(request), eventSchema);
+  const parsed = parseForm(await readForm(request), newEventSchema);
   if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await permitted(() => createEvent(actor, team.id, parsed.data));
+  const { date, startTime, endTime, repeat, ...input } = parsed.data;
+  const repeatOn = repeat ? monthlyPattern(date, REPEAT_MONTHS).slice(1).map((d) => ({ startsAt: fromUkDateTime(d, startTime), endsAt: fromUkDateTime(d, endTime) })) : [];
+  const result = await permitted(() => createEvent(actor, team.id, { ...input, repeatOn }));
   if (!result.ok) return json({ errors: result.errors, values: parsed.values }, { status: 400 });
-  return redirect(`/staff/teams/${team.id}?done=event-created`);
+  return redirect(`/staff/teams/${team.id}?done=${repeat ? "events-repeated" : "event-created"}`);
 }
 
 export const meta: MetaFunction = () => [{ title: "Add a surgery or meeting – Kent Neighbourhood Policing" }];
 
 export default function NewEvent() {
-  const { team, wards } = useLoaderData<typeof loader>();
+  const { team, wards, copy, copiedTitle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
-  const values: FormValues = actionData?.values ?? {};
+  const values: FormValues = actionData?.values ?? copy ?? {};
   return (
     <>
       <div className="two-thirds">
@@ -51,8 +59,19 @@ export default function NewEvent() {
           <span className="caption">{team.name}</span>
           Add a surgery or meeting
         </h1>
+        {copiedTitle ? <p data-testid="copied-from">A copy of “{copiedTitle}”. Choose its date, and change anything else that differs.</p> : null}
         <DraftForm draftKey={`event-new:${team.id}`} submitLabel="Add and publish">
           <EventFields values={values} errors={errors} wards={wards} />
+          <Radios
+            name="repeat"
+            legend="Does it repeat?"
+            value={String(values.repeat ?? "once")}
+            error={errorFor(errors, "repeat")}
+            options={[
+              { value: "once", label: "No, just this date" },
+              { value: "monthly", label: `Every month on the same day of the week, for example the second Tuesday (${REPEAT_MONTHS} dates from this one)` },
+            ]}
+          />
         </DraftForm>
       </div>
     </>

@@ -159,6 +159,7 @@ DROP INDEX `priority_updates_month_idx`;--> statement-breakpoint
 ALTER TABLE `priority_updates` ADD `withdrawn_at` integer;--> statement-breakpoint
 ALTER TABLE `priority_updates` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX `priority_updates_month_idx` ON `priority_updates` (`priority_id`,`month`) WHERE withdrawn_at IS NULL;--> statement-breakpoint
+ALTER TABLE `events` ADD `postcode` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `events` ADD `sequence` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `login_attempts` ADD `device_key` text;--> statement-breakpoint

@@ -88,11 +88,11 @@ test("team pages: editors manage their own team's events and officers", async ({
   await page.getByLabel("Surgery", { exact: true }).check();
   await page.getByLabel("Title").fill("Police surgery: Tovil");
   await page.getByLabel("Ward").selectOption({ label: "Tovil" });
-  await page.getByLabel("Venue").fill("Tovil Village Hall");
+  await page.getByLabel("Venue", { exact: true }).fill("Tovil Village Hall");
   const next = new Date(Date.now() + 10 * 86400_000);
-  await page.getByLabel("Day").fill(String(next.getUTCDate()));
-  await page.getByLabel("Month").fill(String(next.getUTCMonth() + 1));
-  await page.getByLabel("Year").fill(String(next.getUTCFullYear()));
+  await page.getByLabel("Day", { exact: true }).fill(String(next.getUTCDate()));
+  await page.getByLabel("Month", { exact: true }).fill(String(next.getUTCMonth() + 1));
+  await page.getByLabel("Year", { exact: true }).fill(String(next.getUTCFullYear()));
   await page.getByLabel("Start time").fill("18:00");
   await page.getByLabel("End time").fill("17:00");
   await page.getByRole("button", { name: "Add and publish" }).click();

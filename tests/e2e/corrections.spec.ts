@@ -1,9 +1,10 @@
 // Mistakes put right, as residents then see them, and two editors working from the
 // same page: the second is told what changed instead of overwriting the first.
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, screenshot } from "./fixtures";
-import { ACCOUNTS, signIn } from "./accounts";
-import { clearTeamMonth, wardsOfTeam } from "./db";
+import { ACCOUNTS, signIn, WARD_A } from "./accounts";
+import { clearTeamMonth, teamId, wardsOfTeam } from "./db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,6 +20,11 @@ async function isolatedPage(browser: Browser): Promise<Page> {
   const page = await context.newPage();
   await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "localhost" ? route.continue() : route.abort()));
   return page;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
 async function publish(page: Page, wardCode: string, index: number, text: string) {
@@ -43,6 +49,7 @@ test("withdraw, move, correct and reopen, with what residents see", async ({ pag
   await expect(page).toHaveURL(/#priority-\d+$/);
   const secondTitle = (await page.getByTestId("staff-priority").nth(1).locator("h3").textContent())!.replace(/^\d\.\s*/, "");
   await page.getByTestId("staff-priority").first().getByRole("link", { name: /Correct this update/ }).click();
+  await expectNoAxeViolations(page);
   await page.getByLabel("Move it to").selectOption({ label: `2. ${secondTitle}` });
   await page.getByRole("button", { name: "Move the update" }).click();
   await expect(page.getByTestId("notification")).toContainText("The update has been moved");
@@ -62,6 +69,7 @@ test("withdraw, move, correct and reopen, with what residents see", async ({ pag
   await page.getByRole("button", { name: "Close and publish the outcome" }).click();
   await expect(page.getByTestId("notification")).toContainText("The priority has been closed");
   await page.getByTestId("staff-closed-priority").filter({ hasText: thirdTitle }).getByRole("link", { name: /Correct the outcome or reopen/ }).click();
+  await expectNoAxeViolations(page);
   await page.getByLabel("The outcome for residents").fill("Reports fell by half.");
   await page.getByRole("button", { name: "Save and publish the correction" }).click();
   await expect(page.getByTestId("notification")).toContainText("The outcome has been corrected");
@@ -122,6 +130,7 @@ test("two editors replacing slot 1 from the same PACT form: the second is told, 
   await expect(slot.getByLabel("Keep this priority")).toBeChecked();
   await expect(b.locator("[name=slot1-title]")).toHaveValue("Dealing near the station (Nico)");
   await screenshot(b, "pact-conflict");
+  await expectNoAxeViolations(b);
 
   // Residents see Morgan's priority, and the old one closed with Morgan's outcome, not Nico's.
   const resident = await isolatedPage(browser);
@@ -143,5 +152,44 @@ test("two editors replacing slot 1 from the same PACT form: the second is told, 
   await b.getByRole("button", { name: "Publish update" }).click();
   await expect(b.getByTestId("error-summary")).toContainText("This priority has been closed, so it cannot have a new monthly update");
   await expect(b.getByLabel("What the team did this month")).toHaveValue("Nico's update, typed while Morgan closed it.");
+  // Morgan closed it by mistake, and reopens it (within the period, its slot still empty), so the team keeps its thirty priorities.
+  await a.getByTestId("staff-closed-priority").filter({ hasText: "Closed by Morgan." }).getByRole("link", { name: /Correct the outcome or reopen/ }).click();
+  await a.getByRole("button", { name: "Reopen the priority" }).click();
+  await expect(a.getByTestId("notification")).toContainText("The priority has been reopened");
+  await expect(a.getByTestId("staff-priority")).toHaveCount(3);
   for (const p of [a, b, resident]) await p.context().close();
+});
+
+test("the team page fits a 390 px phone, and a refusal after a form post still shows who is signed in", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, ACCOUNTS.monthA);
+  await page.goto(`/staff/teams/${teamId(TEAM)}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Wards" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  await screenshot(page, "staff-team-390");
+  // A form posted to another team's ward, as a changed address would send it, without scripts in the way.
+  await page.evaluate((code) => {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = `/staff/wards/${code}/pact`;
+    document.body.append(form);
+    form.submit();
+  }, WARD_A.code);
+  await expect(page.getByTestId("forbidden")).toContainText(`${WARD_A.name} is not one of your team's wards`);
+  await expect(page.getByTestId("signed-in")).toContainText("Morgan Month");
+});
+
+test("administrators see the month's due list summarised by district, and open one district's teams", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  const table = page.getByTestId("district-due");
+  await expect(table.locator("tbody tr")).toHaveCount(13);
+  await expect(page.getByTestId("team-due")).toHaveCount(0);
+  await page.getByLabel("Show the teams of a district").selectOption({ label: "Medway" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Medway: teams" })).toBeVisible();
+  await expect(page.getByTestId("team-due").first()).toContainText("Medway");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(10_000);
 });

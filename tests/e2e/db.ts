@@ -66,3 +66,13 @@ export function ageWardChanges(minutes: number) {
     db.close();
   }
 }
+
+/** Real postcodes inside a ward, from the portal's own postcode table. */
+export function postcodesInWard(wardCode: string, n = 2): string[] {
+  const db = new Database(`db/e2e-${PORT}.sqlite`, { readonly: true });
+  try {
+    return (db.prepare("SELECT postcode FROM postcodes WHERE ward_code = ? AND ward_match = 'pip' ORDER BY postcode LIMIT ?").all(wardCode, n) as { postcode: string }[]).map((r) => r.postcode);
+  } finally {
+    db.close();
+  }
+}

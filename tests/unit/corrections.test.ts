@@ -118,3 +118,22 @@ describe("stale forms", () => {
     expect(active().find((p) => p.id === p2!.id)!.title).toBe("Reworded by the admin");
   });
 });
+
+describe("the audit log", () => {
+  it("records a refused attempt with who tried what, and writes nothing for an officer profile saved unchanged", async () => {
+    const { requireTeamPermission } = await import("~/lib/permissions.server");
+    const { requestAs } = await import("./helpers/staff");
+    const { listAuditEvents } = await import("~/models/audit.server");
+    const { editOfficer, findOfficer } = await import("~/models/officer.server");
+    const { officers } = await import("../../db/schema");
+    const refused = await requireTeamPermission(await requestAs(staff.editorB, "/staff/wards/E05015608/pact"), "edit:priorities", staff.teamA, "Park Wood").catch((e: Response) => e);
+    expect((refused as Response).status).toBe(403);
+    expect(listAuditEvents(staff.admin).rows[0]).toMatchObject({ action: "access.refused", actorName: "Bo Other", subjectId: "GET /staff/wards/E05015608/pact", teamId: staff.teamA });
+    const officer = db.select().from(officers).where(eq(officers.teamId, staff.teamA)).get()!;
+    const o = findOfficer(officer.id)!;
+    const before = listAuditEvents(staff.admin).total;
+    const same = editOfficer(staff.editorA, o.id, { name: o.name, role: o.role, collarNumber: o.collarNumber, bio: o.bio, email: o.email, wardCodes: o.wardCodes, active: o.active }, NOW);
+    expect(same.ok ? "" : same.errors[0]!.message).toBe("Nothing has changed. Change the profile, or go back");
+    expect(listAuditEvents(staff.admin).total).toBe(before);
+  });
+});

@@ -1,0 +1,70 @@
+// Where an event's pin goes, monthly repeating surgeries, and dates kept sensible.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { events, postcodes } from "../../db/schema";
+import type { Db } from "~/lib/db.server";
+import { fromUkDateTime, monthlyPattern } from "~/lib/dates";
+import { createEvent, editEvent, findEvent } from "~/models/event.server";
+import { dbWithSampleData } from "./helpers/db";
+import { clearStaff, createStaff, WARD_A, type Staff } from "./helpers/staff";
+
+let db: Db;
+let staff: Staff;
+const NOW = new Date();
+const soon = (days: number, time = "18:30") => fromUkDateTime(new Date(NOW.getTime() + days * 86400000).toISOString().slice(0, 10), time);
+const base = { type: "surgery" as const, title: "Surgery", wardCode: WARD_A, venue: "Community centre", address: "", startsAt: soon(10), endsAt: soon(10, "19:30") };
+
+beforeAll(async () => {
+  db = dbWithSampleData();
+  clearStaff(db);
+  staff = await createStaff(db, "events");
+});
+
+describe("monthly pattern", () => {
+  it("keeps the same weekday of the month: the second Tuesday stays the second Tuesday", () => {
+    expect(monthlyPattern("2026-01-13", 4)).toEqual(["2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14"]);
+  });
+  it("skips a month without a fifth weekday, and crosses the year", () => {
+    expect(monthlyPattern("2026-12-29", 3)).toEqual(["2026-12-29", "2027-03-30", "2027-06-29"]);
+  });
+});
+
+describe("an event's place on the map", () => {
+  it("takes its pin from the portal's postcode table, moves it when the postcode changes, and drops it when the venue changes without one", () => {
+    const [first, second] = db.select().from(postcodes).where(eq(postcodes.wardCode, WARD_A)).limit(2).all();
+    const made = createEvent(staff.editorA, staff.teamA, { ...base, postcode: first!.postcode }, NOW);
+    expect(made.ok).toBe(true);
+    const id = made.ok ? made.value.id : 0;
+    expect(findEvent(id)).toMatchObject({ lat: first!.lat, lng: first!.lng, postcode: first!.postcode, version: 1 });
+    expect(editEvent(staff.editorA, id, { ...base, postcode: second!.postcode, version: 1 }, NOW).ok).toBe(true);
+    expect(findEvent(id)).toMatchObject({ lat: second!.lat, lng: second!.lng, version: 2 });
+    expect(editEvent(staff.editorA, id, { ...base, venue: "The library", postcode: null, version: 2 }, NOW).ok).toBe(true);
+    expect(findEvent(id)).toMatchObject({ venue: "The library", lat: null, lng: null });
+    const stale = editEvent(staff.admin, id, { ...base, version: 1 }, NOW);
+    expect(stale.ok ? "" : stale.errors[0]!.message).toContain("This event was changed while you were on this page: Erin Editor changed it at");
+  });
+
+  it("refuses a postcode it does not know, and a year far ahead", () => {
+    const unknown = createEvent(staff.editorA, staff.teamA, { ...base, postcode: "ME99 9ZZ" }, NOW);
+    expect(unknown.ok ? "" : unknown.errors[0]!.message).toBe("We could not find ME99 9ZZ. Check it, or leave it blank");
+    const far = createEvent(staff.editorA, staff.teamA, { ...base, startsAt: new Date("9999-01-01T18:00:00Z"), endsAt: new Date("9999-01-01T19:00:00Z") }, NOW);
+    expect(far.ok ? "" : far.errors[0]!.message).toBe("The date must be within the next two years");
+  });
+
+  it("creates every date of a monthly surgery at once, with the same place", () => {
+    const [pc] = db.select().from(postcodes).where(eq(postcodes.wardCode, WARD_A)).limit(1).all();
+    const repeatOn = [soon(38), soon(66)].map((s) => ({ startsAt: s, endsAt: new Date(s.getTime() + 3600000) }));
+    const made = createEvent(staff.editorA, staff.teamA, { ...base, title: "Monthly surgery", postcode: pc!.postcode, repeatOn }, NOW);
+    expect(made.ok && made.value.ids.length).toBe(3);
+    const rows = db.select().from(events).where(eq(events.title, "Monthly surgery")).all();
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.lat))).toEqual(new Set([pc!.lat]));
+  });
+
+  it("refuses moving an event into the past", () => {
+    const made = createEvent(staff.editorA, staff.teamA, base, NOW);
+    const id = made.ok ? made.value.id : 0;
+    const past = editEvent(staff.editorA, id, { ...base, startsAt: new Date(NOW.getTime() - 86400000), endsAt: new Date(NOW.getTime() - 82800000) }, NOW);
+    expect(past.ok ? "" : past.errors[0]!.message).toBe("The date and time must be in the future");
+  });
+});
