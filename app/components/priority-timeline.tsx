@@ -53,6 +53,11 @@ export function PriorityCard({ priority: p }: { priority: PriorityData }) {
         {" · "}
         {p.lastUpdated ? <>Last updated {formatDate(new Date(p.lastUpdated))}</> : <>No updates yet</>}
       </p>
+      {!closed && p.correctedAt ? (
+        <p className="small secondary" data-testid="correction-note">
+          Reopened on {formatDate(new Date(p.correctedAt))}: it had been closed by mistake.
+        </p>
+      ) : null}
       {closed && p.outcome ? (
         <div className="notice">
           <h4>Outcome</h4>
