@@ -1,7 +1,7 @@
 // npm run backup [-- --dir db/backups --keep 14]
 // An online backup of DATABASE_PATH while the app keeps serving: a consistent copy
 // through the WAL, checked (integrity_check, foreign_key_check), to a timestamped file,
-// keeping the newest --keep backups. Run it from cron; see docs/decisions/009-backups.md.
+// keeping the newest --keep backups. Run it from cron; see docs/decisions/009-backups-and-litestream.md.
 import { parseArgs } from "node:util";
 import { env } from "../app/lib/env.server";
 import { backupDatabase } from "./lib/backup";

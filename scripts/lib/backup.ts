@@ -1,4 +1,4 @@
-// Backups and restores of the SQLite database. See docs/decisions/009-backups.md.
+// Backups and restores of the SQLite database. See docs/decisions/009-backups-and-litestream.md.
 //
 // A copy of app.sqlite alone is not a backup: recent changes live in app.sqlite-wal
 // until a checkpoint. SQLite's online backup (better-sqlite3's .backup()) reads a
