@@ -8,12 +8,17 @@ const FREQUENCY_OPTIONS = [
   { value: "monthly", label: "A monthly summary" },
 ];
 
-/** "Follow this ward": posts to the follow page, works without JavaScript. */
-export function FollowForm({ action, what, errors = [], values = {} }: { action: string; what: string; errors?: FieldError[]; values?: { email?: string; frequency?: string } }) {
+/**
+ * "Follow this ward": posts to the follow page, works without JavaScript. On a page
+ * that has another email field (the ward page's residents' say), `idPrefix` keeps the
+ * ids apart; errors are shown on the follow page itself, where it needs none.
+ */
+export function FollowForm({ action, what, errors = [], values = {}, idPrefix = "" }: { action: string; what: string; errors?: FieldError[]; values?: { email?: string; frequency?: string }; idPrefix?: string }) {
   return (
     <Form method="post" action={action} noValidate className="follow-form" aria-label={`Email alerts for ${what}`}>
       <TextInput
         name="email"
+        id={`${idPrefix}email`}
         type="email"
         label="Email address"
         hint="We will email you a link to confirm. Nothing is sent until you click it."

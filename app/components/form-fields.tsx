@@ -4,6 +4,8 @@ import { useState, type ReactNode } from "react";
 
 interface FieldBase {
   name: string;
+  /** The control's id, when the same field name appears twice on one page; the name otherwise. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -23,18 +25,18 @@ function ErrorMessage({ id, error }: { id: string; error?: string }) {
 }
 
 /** The label, hint and error message every single-control field has, around the control. */
-function LabelledField({ name, label, hint, error, children }: FieldBase & { children: ReactNode }) {
+function LabelledField({ name, id = name, label, hint, error, children }: FieldBase & { children: ReactNode }) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
+      <label className="label" htmlFor={id}>
         {label}
       </label>
       {hint ? (
-        <div id={`${name}-hint`} className="hint">
+        <div id={`${id}-hint`} className="hint">
           {hint}
         </div>
       ) : null}
-      <ErrorMessage id={`${name}-error`} error={error} />
+      <ErrorMessage id={`${id}-error`} error={error} />
       {children}
     </div>
   );
@@ -42,6 +44,7 @@ function LabelledField({ name, label, hint, error, children }: FieldBase & { chi
 
 export function TextInput({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -53,10 +56,10 @@ export function TextInput({
   maxLength,
 }: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean; maxLength?: number }) {
   return (
-    <LabelledField name={name} label={label} hint={hint} error={error}>
+    <LabelledField name={name} id={id} label={label} hint={hint} error={error}>
       <input
         className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
-        id={name}
+        id={id}
         name={name}
         type={type}
         // A password is never put back into the page; no defaultValue at all, so hydration leaves what is being typed alone.
@@ -64,7 +67,7 @@ export function TextInput({
         autoComplete={autoComplete}
         spellCheck={spellCheck}
         maxLength={maxLength}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
     </LabelledField>

@@ -15,7 +15,7 @@ export function StayInformed({ base, what, followLabel, webcal, feed }: { base: 
     <section aria-labelledby="stay-informed-title" className="stay-informed">
       <h2 id="stay-informed-title">{followLabel}</h2>
       <p>Get an email when the team publishes its monthly update, closes a priority, agrees new priorities or changes a surgery or meeting.</p>
-      <FollowForm action={`${base}/follow`} what={what} />
+      <FollowForm action={`${base}/follow`} what={what} idPrefix="follow-" />
       <p className="small">
         <Link to="/privacy">How we use your email address</Link>
       </p>
