@@ -86,7 +86,7 @@ const GZIP = { "accept-encoding": "gzip" };
 const PAGE = { ratio: 0.5, p99Ms: 50 };
 
 function pagePaths() {
-  return { ward: `/wards/${WARD}`, district: `/districts/${DISTRICT}`, team: `/teams/${teamOfWard()}`, home: "/", contact: "/contact", map: "/map" };
+  return { ward: `/wards/${WARD}`, wardWithResults: "/wards/E05015603", district: `/districts/${DISTRICT}`, team: `/teams/${teamOfWard()}`, home: "/", contact: "/contact", map: "/map" };
 }
 
 function buildTargets(): BenchTarget[] {
@@ -104,7 +104,7 @@ function buildTargets(): BenchTarget[] {
     { name: "GET /map", paths: [pages.map], target: { ratio: 0.25 }, plain: true },
     { name: "GET /search?postcode=… (302)", paths: postcodes.map((p) => `/search?postcode=${enc(p)}`) },
     // High Street has enough sample responses for "What your ward told us" to show its results.
-    { name: "GET /wards/E05015603 (ward with residents' results)", paths: ["/wards/E05015603"], target: PAGE, plain: true },
+    { name: `GET ${pages.wardWithResults} (ward with residents' results)`, paths: [pages.wardWithResults], target: PAGE, plain: true },
     { name: "GET /api/wards.geojson (gzip)", paths: [geometry.county], headers: GZIP },
     { name: "GET /api/wards/{code}.geojson&neighbours=1 (gzip)", paths: geometry.codes.map(geometry.ward), headers: GZIP },
     { name: "GET /api/districts.geojson (gzip)", paths: [geometry.districts], headers: GZIP },
@@ -278,7 +278,7 @@ async function run() {
       }
       const mark = goals.length ? `${ok(pass)} (target ${goals.join(", ")})` : "";
       console.log(
-        `${t.name.padEnd(46)} ${num(app.reqPerSec)} req/s ${num(app.p50, 4)} ms ${num(app.p99, 4)} ms ${base ? num(base.reqPerSec) : "     -"} req/s ${ratio !== null ? ratio.toFixed(2).padStart(5) : "    -"}  errors ${app.errors} ${mark}`,
+        `${t.name.padEnd(46)} ${num(app.reqPerSec)} req/s ${num(app.p50, 4)} ms ${num(app.p99, 4)} ms ${base ? num(base.reqPerSec) : "     -"} req/s ${ratio !== null ? ratio.toFixed(2).padStart(5) : "    -"}  errors ${app.errors}${base?.errors ? ` (plain ${base.errors}: ratio void)` : ""} ${mark}`,
       );
     }
 
