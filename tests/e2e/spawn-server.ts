@@ -11,6 +11,7 @@ import { E2E_PASSWORD } from "./accounts";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const E2E_DB = `db/e2e-${PORT}.sqlite`;
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "kent-e2e-servers-"));
+process.once("exit", () => fs.rmSync(workDir, { recursive: true, force: true }));
 
 /** A consistent copy of the running e2e server's database (SQLite's online backup). */
 export async function copyOfE2eDatabase(name: string): Promise<string> {

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverPidFile } from "~/lib/db.server";
 import { backupDatabase, pruneBackups, restoreDatabase } from "../../scripts/lib/backup";
 import { dbWithSampleData } from "./helpers/db";
@@ -24,6 +24,11 @@ beforeAll(async () => {
   await db.$client.backup(template);
 });
 
+afterAll(async () => {
+  await Promise.all([...writers].map((writer) => writer.stop()));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A fresh copy of the sample database in WAL mode, as the server keeps it. */
 function liveDatabase(name: string): string {
   const file = path.join(dir, `${name}.sqlite`);
@@ -34,15 +39,19 @@ function liveDatabase(name: string): string {
   return file;
 }
 
-// Another process writing audit entries as fast as it can, saying "ack N" after each commit.
-// Its WAL is never checkpointed, as under a busy server, so the database file alone lacks them.
+// Another process writing audit entries, saying "ack N" after each commit: 20 every
+// millisecond or so, as a busy server might, and no more than MAX_WRITES in all, so a
+// slow machine cannot fill its disk. Its WAL is never checkpointed, so the database
+// file alone lacks them.
+const MAX_WRITES = 50_000;
+const writers = new Set<{ stop: () => Promise<void> }>();
 function startWriter(file: string) {
   const code = `
     const db = new (require("better-sqlite3"))(${JSON.stringify(file)});
     db.pragma("busy_timeout = 5000"); db.pragma("wal_autocheckpoint = 0");
     const insert = db.prepare("INSERT INTO audit_events (at, actor_label, action, subject_type, subject_id) VALUES (?, 'writer', 'test.write', 'test', ?)");
     let n = 0; let stop = false; process.on("SIGTERM", () => { stop = true; });
-    const tick = () => { for (let i = 0; i < 20 && !stop; i++) { n++; insert.run(Date.now(), "w" + n); process.stdout.write("ack " + n + "\\n"); } if (stop) { db.close(); process.exit(0); } setImmediate(tick); };
+    const tick = () => { for (let i = 0; i < 20 && !stop && n < ${MAX_WRITES}; i++) { n++; insert.run(Date.now(), "w" + n); process.stdout.write("ack " + n + "\\n"); } if (stop) { db.close(); process.exit(0); } setTimeout(tick, 1); };
     tick();`;
   const child = spawn(process.execPath, ["-e", code], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
   let acked = 0;
@@ -53,13 +62,25 @@ function startWriter(file: string) {
     buffer = lines.pop()!;
     for (const line of lines) if (line.startsWith("ack ")) acked = Number(line.slice(4));
   });
-  return {
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+  const writer = {
     acked: () => acked,
     waitFor: async (n: number) => {
-      while (acked < n) await new Promise((r) => setTimeout(r, 10));
+      if (n > MAX_WRITES) throw new Error(`The writer stops at ${MAX_WRITES} writes; it cannot reach ${n}`);
+      while (acked < n) {
+        if (exited) throw new Error(`The writer ended after ${acked} writes`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
     },
-    stop: () => new Promise<void>((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
+    stop: async () => {
+      if (!exited) child.kill("SIGTERM");
+      await exit;
+      writers.delete(writer);
+    },
   };
+  writers.add(writer);
+  return writer;
 }
 
 const writesIn = (file: string) => {

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDatabaseFile, readiness } from "~/lib/server/startup.server";
 import { dbWithGeography } from "./helpers/db";
 
@@ -16,6 +16,8 @@ beforeAll(async () => {
   good = path.join(dir, "good.sqlite");
   await dbWithGeography().$client.backup(good);
 });
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const copyOfGood = (name: string) => {
   const file = path.join(dir, name);

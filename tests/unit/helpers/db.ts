@@ -46,5 +46,6 @@ export function dbWithSampleData(today = TEST_TODAY): Db {
     fs.writeFileSync(path.join(dir, NEIGHBOURHOOD_FILES[key]), toCsv(COLUMNS[key], sample[key]));
   }
   loadNeighbourhoods(db, readNeighbourhoods(dir, known), { replace: true });
+  fs.rmSync(dir, { recursive: true, force: true });
   return db;
 }
