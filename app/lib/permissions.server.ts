@@ -26,6 +26,18 @@ export function idParam(value: string | undefined): number {
   return parsed.data;
 }
 
+/**
+ * The ward a public page is about, or a 404. Given `canonical`, a code written in
+ * another case is sent there permanently (pages, not form posts, which would lose their body).
+ */
+export function wardParam(value: string | undefined, canonical?: (code: string) => string) {
+  const code = normaliseGssCode(value);
+  if (canonical && code && code !== value) throw redirect(canonical(code), 301);
+  const ward = code ? findWard(code) : null;
+  if (!ward) throw notFound("Ward");
+  return ward;
+}
+
 /** The signed-in person, or a redirect to /login that brings them back here afterwards. */
 export async function requireUser(request: Request): Promise<Actor> {
   assertSameOrigin(request);

@@ -1,31 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { FollowForm } from "~/components/follow-form";
 import { FollowSent } from "~/components/follow-sent";
 import { followAction } from "~/lib/follow-request.server";
+import { wardParam } from "~/lib/permissions.server";
 import { assertSameOrigin } from "~/lib/request.server";
-import { normaliseGssCode } from "~/lib/vocabulary";
-import { findWard } from "~/models/ward.server";
-
-function wardFromParams(raw: string | undefined) {
-  const code = normaliseGssCode(raw);
-  const ward = code ? findWard(code) : null;
-  if (!ward) throw new Response("Ward not found", { status: 404 });
-  return ward;
-}
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const code = normaliseGssCode(params.code);
-  if (code && code !== params.code) throw redirect(`/wards/${code}/follow`, 301);
-  const ward = wardFromParams(params.code);
+  const ward = wardParam(params.code, (code) => `/wards/${code}/follow`);
   return json({ ward: { code: ward.code, name: ward.name }, sent: new URL(request.url).searchParams.get("sent") === "1" });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const ward = wardFromParams(params.code);
+  const ward = wardParam(params.code);
   return followAction(request, context, { wardCodes: [ward.code], page: `/wards/${ward.code}/follow` });
 }
 

@@ -8,23 +8,13 @@ import { typedEmail } from "~/lib/follow-forms";
 import { parseForm, type FormValues } from "~/lib/forms";
 import { CONFIRMATION_DAYS } from "~/lib/mail-limits";
 import { nudgeMailSender } from "~/lib/mail-sender.server";
+import { wardParam } from "~/lib/permissions.server";
 import { assertSameOrigin, clientIp, readForm } from "~/lib/request.server";
 import { responseSchema } from "~/lib/resident-say";
-import { normaliseGssCode } from "~/lib/vocabulary";
 import { requestResponse } from "~/models/response-confirmation.server";
-import { findWard } from "~/models/ward.server";
-
-function wardFromParams(raw: string | undefined) {
-  const code = normaliseGssCode(raw);
-  const ward = code ? findWard(code) : null;
-  if (!ward) throw new Response("Ward not found", { status: 404 });
-  return ward;
-}
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const code = normaliseGssCode(params.code);
-  if (code && code !== params.code) throw redirect(`/wards/${code}/say`, 301);
-  const ward = wardFromParams(params.code);
+  const ward = wardParam(params.code, (code) => `/wards/${code}/say`);
   return json({ ward: { code: ward.code, name: ward.name }, sent: new URL(request.url).searchParams.get("sent") === "1" });
 }
 
@@ -32,7 +22,7 @@ const form = responseSchema.extend({ email: emailAddress });
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const ward = wardFromParams(params.code);
+  const ward = wardParam(params.code);
   const body = await readForm(request);
   const parsed = parseForm(body, form, ["themes"]);
   // What was typed goes back into the form (React escapes it); the address no longer than an address could be.

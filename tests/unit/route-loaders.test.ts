@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loader as lookupApi } from "~/routes/api.lookup";
 import { loader as search } from "~/routes/search";
 import { loader as wardPage } from "~/routes/wards.$code";
+import { loader as followPage } from "~/routes/wards.$code_.follow";
+import { loader as sayPage } from "~/routes/wards.$code_.say";
 import { dbWithSampleData } from "./helpers/db";
 
 beforeAll(() => {
@@ -71,6 +73,16 @@ describe("GET /wards/:code", () => {
     expect(lower.headers.get("Location")).toBe("/wards/E05015608");
     expect((await respond(wardPage, "/wards/E05999999", { code: "E05999999" })).status).toBe(404);
     expect((await respond(wardPage, "/wards/x", { code: "<script>" })).status).toBe(404);
+  });
+
+  it("does the same for the ward's follow and have-your-say pages", async () => {
+    for (const [loader, page] of [[followPage, "follow"], [sayPage, "say"]] as const) {
+      const lower = await respond(loader, `/wards/e05015608/${page}`, { code: "e05015608" });
+      expect(lower.status, page).toBe(301);
+      expect(lower.headers.get("Location")).toBe(`/wards/E05015608/${page}`);
+      expect((await respond(loader, `/wards/E05015608/${page}`, { code: "E05015608" })).status).toBe(200);
+      expect((await respond(loader, `/wards/E05999999/${page}`, { code: "E05999999" })).status).toBe(404);
+    }
   });
 });
 
