@@ -15,6 +15,8 @@ function snapshot(value: object | null | undefined): string | null {
 
 export interface AuditInput {
   actor: { id: string; email?: string } | null;
+  /** Who to name when there is no actor (default "command line"), e.g. "sign-in from 203.0.113.9". */
+  actorLabel?: string;
   action: string;
   subjectType: string;
   subjectId: string | number;
@@ -31,7 +33,7 @@ export function recordAudit(tx: Tx, e: AuditInput): void {
     .values({
       at: e.at ?? new Date(),
       actorId: e.actor?.id ?? null,
-      actorLabel: e.actor ? (e.actor.email ?? e.actor.id) : "command line",
+      actorLabel: e.actor ? (e.actor.email ?? e.actor.id) : (e.actorLabel ?? "command line"),
       action: e.action,
       subjectType: e.subjectType,
       subjectId: String(e.subjectId),
