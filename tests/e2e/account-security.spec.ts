@@ -1,0 +1,250 @@
+// Sessions, the audit log, partners' areas and the defects that must not come back,
+// in Debian Chromium against the production build.
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import fs from "node:fs";
+import { test, expect } from "./fixtures";
+import { ACCOUNTS, E2E_PASSWORD, signIn, WARD_A, WARD_B } from "./accounts";
+import { wardsOfTeam } from "./db";
+
+test.describe.configure({ mode: "serial" });
+
+const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function newPage(browser: Browser, options: { userAgent?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "localhost" ? route.continue() : route.abort()));
+  return page;
+}
+
+/** The page at 320, 375 and 1280 px: nothing wider than the screen, and a screenshot of each to look at. */
+async function checkWidths(page: Page, name: string) {
+  fs.mkdirSync("tests/e2e/screenshots", { recursive: true });
+  for (const width of [320, 375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: `${name} at ${width}px scrolls sideways` }).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `tests/e2e/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test("a person sees where they are signed in, signs out one browser, everywhere else, then everywhere; the audit log shows each", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ACCOUNTS.editorB);
+  const phone = await newPage(browser, { userAgent: IPHONE });
+  await signIn(phone, ACCOUNTS.editorB);
+
+  await page.getByRole("link", { name: "Where you are signed in" }).click();
+  await expect(page.getByRole("heading", { name: "Where you are signed in" })).toBeVisible();
+  const sessions = page.getByTestId("session");
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.first()).toContainText("This browser");
+  await expect(sessions.filter({ hasText: "Safari on iPhone" })).toHaveCount(1);
+  await expect(sessions.filter({ hasText: "Safari on iPhone" })).not.toContainText("This browser");
+  expect(await axe(page)).toEqual([]);
+  await checkWidths(page, "staff-sessions");
+
+  // Sign out the phone: it is asked to sign in again, this browser carries on.
+  await sessions.filter({ hasText: "Safari on iPhone" }).getByRole("button", { name: /Sign out this browser/ }).click();
+  await expect(page.getByTestId("notification")).toContainText("Signed out");
+  await expect(page.getByTestId("session")).toHaveCount(1);
+  await expect(page.getByTestId("no-other-sessions")).toBeVisible();
+  await phone.goto("/staff");
+  await expect(phone).toHaveURL(/\/login\?redirectTo=%2Fstaff/);
+
+  // Everywhere else.
+  await signIn(phone, ACCOUNTS.editorB);
+  await page.reload();
+  await expect(page.getByTestId("session")).toHaveCount(2);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByTestId("no-other-sessions")).toBeVisible();
+  await phone.goto("/staff");
+  await expect(phone).toHaveURL(/\/login/);
+  await page.goto("/staff");
+  await expect(page.getByRole("heading", { name: "Staff dashboard" })).toBeVisible();
+
+  // Everywhere, this browser included.
+  await page.goto("/staff/sessions");
+  await page.getByRole("button", { name: "Sign out everywhere, including here" }).click();
+  await expect(page.getByTestId("signed-out-everywhere")).toContainText("signed out on every browser");
+  await expect(page.getByText("Signed in as")).toHaveCount(0);
+  await page.goto("/staff");
+  await expect(page).toHaveURL(/\/login/);
+
+  // A wrong password for the same account.
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(ACCOUNTS.editorB.email);
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+
+  // The administrator reads all of it under Bo's name.
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin/audit");
+  await page.getByLabel("Person").selectOption({ label: `${ACCOUNTS.editorB.name} (${ACCOUNTS.editorB.email})` });
+  await page.getByLabel("Kind of record").selectOption("session");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/person=.*&area=session|area=session.*person=/);
+  const entries = page.getByTestId("audit-entry");
+  for (const what of ["Signed out everywhere", "Signed out everywhere else", "Signed out one browser", "Sign-in refused"]) await expect(entries.filter({ hasText: what }).first()).toBeVisible();
+  await expect(entries.filter({ hasText: "Sign-in refused" }).first()).toContainText("wrong email address or password");
+  await expect(page.getByTestId("audit-log")).not.toContainText("not the password at all");
+  await phone.context().close();
+});
+
+test("the audit log filters without JavaScript, keeps the filters across pages and downloads what it shows", async ({ browser, page: withScript }) => {
+  test.setTimeout(90_000);
+  // Bad dates: a message naming the field, nothing filtered by it (axe needs JavaScript, so this page has it).
+  await signIn(withScript, ACCOUNTS.admin);
+  await withScript.goto("/admin/audit?from=2026-13-45&to=2026-01-01");
+  await expect(withScript.getByTestId("error-summary")).toContainText("The start date must be a real date");
+  await expect(withScript).toHaveTitle(/^Error: /);
+  expect(await axe(withScript)).toEqual([]);
+  await checkWidths(withScript, "admin-audit-errors");
+
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin/audit");
+  await page.getByLabel("Kind of record").selectOption("session");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/area=session/);
+  const count = await page.getByTestId("audit-count").textContent();
+  expect(count).toMatch(/entr(y|ies) match these filters/);
+  // The download has the same filters and the same number of rows.
+  const href = await page.getByRole("link", { name: /as CSV/ }).getAttribute("href");
+  expect(href).toMatch(/^\/admin\/audit\.csv\?area=session$/);
+  const response = await page.request.get(href!);
+  expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const lines = (await response.text()).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("When (UTC),Who,Who (as recorded),What,Action,About,Ward,Team,Changes");
+  const total = Number(/^(\d+)/.exec(count!)![1]);
+  // Pages of 50 keep the filter (the unit tests page through a longer log).
+  const older = page.getByRole("link", { name: "Older entries" });
+  await expect(older).toHaveCount(total > 50 ? 1 : 0);
+  if (total > 50) {
+    await older.click();
+    await expect(page).toHaveURL(/area=session.*page=2/);
+    await expect(page.getByLabel("Kind of record")).toHaveValue("session");
+  }
+  expect(lines.filter((l) => /^\d{4}-/.test(l))).toHaveLength(total);
+  await checkWidths(page, "admin-audit");
+  // A partner is refused the log and its download.
+  const partner = await newPage(browser);
+  await signIn(partner, ACCOUNTS.partner);
+  expect((await partner.request.get("/admin/audit.csv")).status()).toBe(403);
+  await partner.context().close();
+  await page.context().close();
+});
+
+test("a partner's home is their area: its wards and latest updates; notes outside it are not shown; the admin sets the area", async ({ page }) => {
+  await signIn(page, ACCOUNTS.partner);
+  await expect(page.getByTestId("partner-area")).toContainText("Maidstone");
+  await expect(page.getByTestId("district-due")).toHaveCount(0);
+  await expect(page.getByTestId("partner-district")).toHaveCount(1);
+  await expect(page.getByTestId("partner-district").getByRole("link", { name: WARD_A.name, exact: true })).toBeVisible();
+  await expect(page.getByTestId("partner-district")).not.toContainText(WARD_B.name);
+  await expect(page.getByTestId("partner-updates").getByRole("listitem").first()).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+  await checkWidths(page, "staff-partner-dashboard");
+  await page.goto(`/staff/wards/${WARD_B.code}`);
+  await expect(page.getByTestId("notes-outside-area")).toContainText("Canterbury is outside your organisation's area");
+  await expect(page.getByTestId("staff-note")).toHaveCount(0);
+  expect(await axe(page)).toEqual([]);
+  await checkWidths(page, "staff-ward-outside-area");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("Signed in as")).toHaveCount(0);
+  await signIn(page, ACCOUNTS.admin);
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: ACCOUNTS.partner.name }).click();
+  const area = page.getByRole("group", { name: "Districts in their area" });
+  await expect(area.getByLabel("Maidstone")).toBeChecked();
+  await expect(area.getByLabel("Canterbury")).not.toBeChecked();
+  expect(await axe(page)).toEqual([]);
+  await checkWidths(page, "admin-user-partner-area");
+  // Saved unchanged: nothing moves.
+  await page.getByRole("button", { name: "Save the area" }).click();
+  await expect(page.getByTestId("notification")).toContainText("The partner's area has been saved");
+  await expect(page.getByRole("group", { name: "Districts in their area" }).getByLabel("Maidstone")).toBeChecked();
+});
+
+test("the 'earlier version' link shows only to those who may open it: the team's editor, not a partner nor another team's editor", async ({ page, browser }) => {
+  const ward = wardsOfTeam(ACCOUNTS.editorA.team).at(-1)!;
+  await signIn(page, ACCOUNTS.editorA);
+  await page.goto(`/staff/wards/${ward.code}`);
+  await page.getByTestId("staff-priority").first().getByRole("link", { name: /Correct this update/ }).first().click();
+  const field = page.getByLabel("What the team did this month");
+  await field.fill(`${await field.inputValue()} Corrected: the patrol was on Saturday.`);
+  await page.getByRole("button", { name: "Save and publish the correction" }).click();
+  await expect(page.getByTestId("notification")).toContainText("The update has been corrected");
+  await page.goto(`/staff/wards/${ward.code}`);
+  const history = page.getByTestId("staff-priority").first().getByRole("link", { name: /earlier version/ });
+  await expect(history.first()).toBeVisible();
+  const href = (await history.first().getAttribute("href"))!;
+  await history.first().click();
+  await expect(page.getByRole("heading", { name: "Earlier versions" })).toBeVisible();
+
+  for (const account of [ACCOUNTS.partner, ACCOUNTS.editorB]) {
+    const other = await newPage(browser);
+    await signIn(other, account);
+    await other.goto(`/staff/wards/${ward.code}`);
+    const first = other.getByTestId("staff-priority").first();
+    await expect(first.getByText(/Corrected \d+ times?/).first(), account.email).toBeVisible();
+    await expect(first.getByRole("link", { name: /earlier version/ }), account.email).toHaveCount(0);
+    // And the address itself is refused, as the missing link promises.
+    expect((await other.request.get(href.replace(/#.*$/, ""))).status(), account.email).toBe(403);
+    await other.context().close();
+  }
+});
+
+test("button-styled links keep at least 4.5:1 contrast at rest, on hover and on focus", async ({ page }) => {
+  await signIn(page, ACCOUNTS.admin);
+  const contrastOf = (selector: string) =>
+    page.locator(selector).first().evaluate((el) => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).map(Number);
+      const channel = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+      // The first ancestor (or the element) with an opaque background is what the text sits on.
+      let node: Element | null = el;
+      let bg = [255, 255, 255];
+      while (node) {
+        const c = rgb(getComputedStyle(node).backgroundColor);
+        if (c.length >= 3 && (c.length === 3 || c[3]! > 0)) {
+          bg = c.slice(0, 3);
+          break;
+        }
+        node = node.parentElement;
+      }
+      const fg = rgb(getComputedStyle(el).color).slice(0, 3);
+      const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+      return (a! + 0.05) / (b! + 0.05);
+    });
+  const checked: string[] = [];
+  for (const [path, selector] of [
+    [`/staff/wards/${WARD_A.code}`, "main a.button:not(.button--secondary)"],
+    ["/admin/teams", "main a.button:not(.button--secondary)"],
+    ["/partners/map", "main a.button.button--secondary"],
+  ] as const) {
+    await page.goto(path);
+    const link = page.locator(selector).first();
+    await expect(link).toBeVisible();
+    await page.mouse.move(0, 0);
+    expect(await contrastOf(selector), `${path} ${selector} at rest`).toBeGreaterThanOrEqual(4.5);
+    await link.hover();
+    expect(await contrastOf(selector), `${path} ${selector} on hover`).toBeGreaterThanOrEqual(4.5);
+    await page.mouse.move(0, 0);
+    await link.focus();
+    expect(await contrastOf(selector), `${path} ${selector} on focus`).toBeGreaterThanOrEqual(4.5);
+    checked.push(path);
+  }
+  expect(checked).toHaveLength(3);
+});
