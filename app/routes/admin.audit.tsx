@@ -94,12 +94,12 @@ export default function AuditLog() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="audit-entry">
-                <td>{dateTime.format(new Date(r.at))}</td>
-                <td>
+                <td data-label="When">{dateTime.format(new Date(r.at))}</td>
+                <td data-label="Who">
                   {r.who}
                   {r.whoDetail ? <div className="secondary">{r.whoDetail}</div> : null}
                 </td>
-                <td>
+                <td data-label="What">
                   {r.actionLabel}
                   <div className="secondary">
                     {r.subject}
@@ -112,7 +112,7 @@ export default function AuditLog() {
                     {r.teamName && !r.wardCode ? ` · ${r.teamName}` : null}
                   </div>
                 </td>
-                <td>
+                <td data-label="Change">
                   <Changes changes={r.changes} />
                 </td>
               </tr>
