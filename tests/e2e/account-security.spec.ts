@@ -2,10 +2,11 @@
 // in Debian Chromium against the production build.
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import { test, expect } from "./fixtures";
 import { ACCOUNTS, E2E_PASSWORD, signIn, WARD_A, WARD_B } from "./accounts";
-import { wardsOfTeam } from "./db";
+import { postcodesInWard, teamId, wardsOfTeam } from "./db";
 
 test.describe.configure({ mode: "serial" });
 
@@ -247,4 +248,94 @@ test("button-styled links keep at least 4.5:1 contrast at rest, on hover and on 
     checked.push(path);
   }
   expect(checked).toHaveLength(3);
+});
+
+test("an event placed by picking on the ward map: the postcode moves the pin, a click sets it, and the event is on the ward map and the partner map", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const TEAM = "medway-central";
+  const ward = wardsOfTeam(TEAM)[6]!;
+  const [postcode] = postcodesInWard(ward.code, 1);
+  const venue = "Picked on the map: St Mary's Hall";
+  const inTenDays = new Date(Date.now() + 12 * 86400000);
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(inTenDays);
+  const part = (t: string) => parts.find((p) => p.type === t)!.value;
+  await signIn(page, ACCOUNTS.monthA);
+  await page.goto(`/staff/teams/${teamId(TEAM)}/events/new`);
+  await page.getByLabel("Surgery", { exact: true }).check();
+  await page.getByLabel("Title").fill("Surgery placed on the map");
+  await page.getByLabel("Ward").selectOption({ label: ward.name });
+  await page.getByLabel("Venue", { exact: true }).fill(venue);
+  const picker = page.getByTestId("location-picker");
+  await expect(picker.locator(".leaflet-container")).toBeVisible();
+  await expect(page.getByTestId("pin-status")).toHaveText("No pin yet.");
+  expect(await axe(page)).toEqual([]);
+  await checkWidths(page, "staff-event-new-picker");
+
+  // The postcode places the pin...
+  await page.getByLabel("Venue postcode (optional)").fill(postcode!);
+  await page.getByLabel("Venue postcode (optional)").press("Tab");
+  await expect(page.getByTestId("pin-status")).toHaveText(`The pin is at ${postcode}.`);
+  const pin = picker.locator(".map-pin");
+  await expect(pin).toHaveCount(1);
+  const fromPostcode = await page.getByTestId("pin-at").getAttribute("data-lat");
+  // ...the keyboard's button moves it to the map's centre...
+  await page.getByRole("button", { name: "Put the pin at the centre of the map" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("pin-status")).toHaveText("The pin has been put where you chose.");
+  // ...and a click on the map puts it where clicked: here, on the postcode's point, inside the ward.
+  // (A postcode field emptied keeps the pin where it is.)
+  await page.getByLabel("Venue postcode (optional)").fill("");
+  await page.getByLabel("Venue postcode (optional)").press("Tab");
+  await expect(page.getByTestId("pin-status")).toHaveText("The pin has been put where you chose.");
+  await page.getByLabel("Venue postcode (optional)").fill(postcode!);
+  await page.getByLabel("Venue postcode (optional)").press("Tab");
+  await expect(page.getByTestId("pin-at")).toHaveAttribute("data-lat", fromPostcode!);
+  await page.getByLabel("Venue postcode (optional)").fill("");
+  await page.getByLabel("Venue postcode (optional)").press("Tab");
+  const box = (await pin.boundingBox())!;
+  const mapBox = (await picker.locator(".leaflet-container").boundingBox())!;
+  await picker.locator(".leaflet-container").click({ position: { x: box.x + box.width / 2 - mapBox.x, y: box.y + box.height / 2 - mapBox.y } });
+  await expect(page.getByTestId("pin-status")).toHaveText("The pin has been put where you chose.");
+  const picked = Number(await page.getByTestId("pin-at").getAttribute("data-lat"));
+  // Within a few pixels of the postcode's point at the ward's zoom, and not the postcode's exact point.
+  expect(Math.abs(picked - Number(fromPostcode))).toBeLessThan(0.01);
+  expect(String(picked)).not.toBe(fromPostcode);
+
+  await page.getByLabel("Day", { exact: true }).fill(part("day"));
+  await page.getByLabel("Month", { exact: true }).fill(part("month"));
+  await page.getByLabel("Year", { exact: true }).fill(part("year"));
+  await page.getByLabel("Start time").fill("18:30");
+  await page.getByLabel("End time").fill("19:30");
+  await page.getByRole("button", { name: "Add and publish" }).click();
+  await expect(page.getByTestId("notification")).toContainText("The event has been added");
+  // Saved at the point clicked, with no postcode.
+  const db = new Database(`db/e2e-${process.env.E2E_PORT ?? 3210}.sqlite`, { readonly: true });
+  const saved = db.prepare("SELECT lat, postcode FROM events WHERE venue = ?").get(venue) as { lat: number; postcode: string | null };
+  db.close();
+  expect(saved).toEqual({ lat: picked, postcode: null });
+
+  const resident = await newPage(browser);
+  await resident.goto(`/wards/${ward.code}`);
+  await expect(resident.locator(".leaflet-container .map-venue", { hasText: `Venue: ${venue}` }).first()).toBeVisible();
+  await resident.context().close();
+  const partner = await newPage(browser);
+  await signIn(partner, ACCOUNTS.partner);
+  await partner.goto("/partners/map?layers=venues");
+  await expect(partner.getByTestId("venue-table")).toContainText(venue);
+  await partner.context().close();
+
+  // Editing: the form opens with the pin where it was saved; a new postcode moves it.
+  await page.getByTestId("staff-event").filter({ hasText: "Surgery placed on the map" }).first().getByRole("link", { name: /^Change/ }).click();
+  await expect(page.getByTestId("pin-status")).toHaveText("The pin is where the venue was saved.");
+  await checkWidths(page, "staff-event-edit-picker");
+});
+
+test("without JavaScript the event form has no map and the postcode still places the venue", async ({ browser }) => {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await signIn(page, ACCOUNTS.monthA);
+  await page.goto(`/staff/teams/${teamId("medway-central")}/events/new`);
+  await expect(page.getByLabel("Venue postcode (optional)")).toBeVisible();
+  await expect(page.getByTestId("location-picker")).toHaveCount(0);
+  await expect(page.locator('input[name="pinLat"]')).toHaveCount(0);
+  await page.context().close();
 });
