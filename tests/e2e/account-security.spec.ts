@@ -181,7 +181,8 @@ test("the 'earlier version' link shows only to those who may open it: the team's
   await page.goto(`/staff/wards/${ward.code}`);
   await page.getByTestId("staff-priority").first().getByRole("link", { name: /Correct this update/ }).first().click();
   const field = page.getByLabel("What the team did this month");
-  await field.fill(`${await field.inputValue()} Corrected: the patrol was on Saturday.`);
+  // Ordinary text that looks like the start of markup is kept and shown as typed, never refused nor run.
+  await field.fill(`${await field.inputValue()} Corrected: reports fell to <a dozen a week.`);
   await page.getByRole("button", { name: "Save and publish the correction" }).click();
   await expect(page.getByTestId("notification")).toContainText("The update has been corrected");
   await page.goto(`/staff/wards/${ward.code}`);
@@ -190,6 +191,8 @@ test("the 'earlier version' link shows only to those who may open it: the team's
   const href = (await history.first().getAttribute("href"))!;
   await history.first().click();
   await expect(page.getByRole("heading", { name: "Earlier versions" })).toBeVisible();
+  await page.goto(`/wards/${ward.code}`);
+  await expect(page.getByText("Corrected: reports fell to <a dozen a week.").first()).toBeVisible();
 
   for (const account of [ACCOUNTS.partner, ACCOUNTS.editorB]) {
     const other = await newPage(browser);
