@@ -109,7 +109,7 @@ function endSessionsBeyondCap(userId: string, now: Date): void {
         action: "session.ended_by_cap",
         subjectType: "user",
         subjectId: userId,
-        before: { device: describeDevice(s.userAgent), startedAt: new Date(s.createdAt), lastUsedAt: new Date(s.lastSeenAt) },
+        after: { device: describeDevice(s.userAgent), startedAt: new Date(s.createdAt), lastUsedAt: new Date(s.lastSeenAt) },
         at: now,
       });
     }
@@ -228,7 +228,7 @@ export function endSessionsOf(request: Request, actor: { id: string; email: stri
       action,
       subjectType: "user",
       subjectId: userId,
-      before: { sessions: chosen.length, devices: [...new Set(chosen.map((s) => describeDevice(s.userAgent)))].join(", ") },
+      after: { ended: chosen.length, devices: [...new Set(chosen.map((s) => describeDevice(s.userAgent)))].join(", ") },
       at: now,
     });
   });

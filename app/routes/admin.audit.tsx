@@ -63,8 +63,8 @@ export default function AuditLog() {
           <Select name="team" label="Team" value={filters.team !== null ? String(filters.team) : ""} options={[{ value: "", label: "Any team" }, ...choices.teams.map((t) => ({ value: String(t.id), label: t.name }))]} />
           <Select name="ward" label="Ward" value={filters.ward ?? ""} options={[{ value: "", label: "Any ward" }, ...choices.wards.map((w) => ({ value: w.code, label: `${w.name} (${w.district})` }))]} />
           <Select name="area" label="Kind of record" value={filters.area ?? ""} options={[{ value: "", label: "Everything" }, ...areas.map((a) => ({ value: a, label: a }))]} />
-          <TextInput name="from" label="From" hint="For example, 2026-11-01" type="date" value={typed.from} error={errorFor(errors, "from")} />
-          <TextInput name="to" label="To (included)" hint="For example, 2026-11-30" type="date" value={typed.to} error={errorFor(errors, "to")} />
+          <TextInput name="from" label="From" hint="The first day to show; blank for the beginning" type="date" value={typed.from} error={errorFor(errors, "from")} />
+          <TextInput name="to" label="To (included)" hint="The last day to show; blank for today" type="date" value={typed.to} error={errorFor(errors, "to")} />
         </div>
         <div className="button-group">
           <button type="submit" className="button button--secondary">

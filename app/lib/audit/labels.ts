@@ -110,7 +110,7 @@ const FIELD_LABELS: Record<string, string> = {
   account: "Account",
   device: "Browser",
   devices: "Browsers",
-  sessions: "Sessions",
+  ended: "Sessions ended",
   startedAt: "Signed in",
   lastUsedAt: "Last used",
   comment: "Comment",
