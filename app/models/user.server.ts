@@ -136,6 +136,8 @@ export async function updateUser(actor: Actor | null, id: string, input: Account
   const after = normalise(input);
   getDb().transaction((tx) => {
     tx.update(users).set(after).where(eq(users.id, id)).run();
+    // Only partners have an area: an account moved to another role leaves it behind.
+    if (after.role !== "partner") tx.delete(userDistricts).where(eq(userDistricts.userId, id)).run();
     recordAudit(tx, { actor, action: "user.edit", subjectType: "user", subjectId: id, teamId: after.teamId, before, after: { ...before, ...after }, at: now });
   });
   // A change of role or team takes effect at once: the person signs in again with their new permissions.

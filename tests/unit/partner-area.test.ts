@@ -108,4 +108,14 @@ describe("the partner's dashboard", () => {
     expect(asEditor.partner).toBeNull();
     expect(asEditor.teams.map((t: { id: number }) => t.id)).toEqual([staff.teamA]);
   });
+
+  it("is dropped when the account stops being a partner's", async () => {
+    const { updateUser } = await import("~/models/user.server");
+    const { createUserFromCommandLine } = await import("~/models/user.server");
+    const made = await createUserFromCommandLine({ email: "area.moved@kent.gov.uk", name: "Moved Partner", role: "partner", teamId: null, organisation: "KCC", password: "correct horse battery staple", districts: [MAIDSTONE] });
+    const id = made.ok ? made.value.id : "";
+    expect(areaOf(id).map((d) => d.code)).toEqual([MAIDSTONE]);
+    expect((await updateUser(staff.admin, id, { name: "Moved Partner", email: "area.moved@kent.gov.uk", role: "editor", teamId: staff.teamA, organisation: "" })).ok).toBe(true);
+    expect(areaOf(id)).toEqual([]);
+  });
 });
