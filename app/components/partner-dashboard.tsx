@@ -28,7 +28,7 @@ export function PartnerDashboard({ month, area, wards, updates }: PartnerDashboa
       {updates.length === 0 ? (
         <p>No updates published yet.</p>
       ) : (
-        <ol className="list recent-updates" data-testid="partner-updates">
+        <ul className="card-list" data-testid="partner-updates">
           {updates.map((u) => (
             <li key={u.id} className="card card--stacked">
               <h3>
@@ -40,7 +40,7 @@ export function PartnerDashboard({ month, area, wards, updates }: PartnerDashboa
               <p>{u.actionTaken}</p>
             </li>
           ))}
-        </ol>
+        </ul>
       )}
       {area.map((d) => {
         const inDistrict = wards.filter((w) => w.districtCode === d.code);

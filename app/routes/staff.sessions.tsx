@@ -42,7 +42,7 @@ export default function SessionsPage() {
         signed in on at most {cap} browsers: signing in on another ends the one you signed in on longest ago.
       </p>
       <p>If you see a browser you do not recognise, sign it out and tell a force administrator.</p>
-      <ul className="list session-list" data-testid="sessions">
+      <ul className="card-list" data-testid="sessions">
         {sessions.map((s) => (
           <li key={s.handle} className="card card--stacked" data-testid="session">
             <h2>
