@@ -9,7 +9,7 @@ const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 // There are no default accounts: the test accounts are made the way a force makes its first administrator.
 const createAccounts = Object.values(ACCOUNTS)
   .map((a) => {
-    const extra = ("team" in a ? ` --team ${a.team}` : "") + ("organisation" in a ? ` --organisation '${a.organisation}'` : "");
+    const extra = ("team" in a ? ` --team ${a.team}` : "") + ("organisation" in a ? ` --organisation '${a.organisation}'` : "") + ("districts" in a ? ` --districts ${a.districts}` : "");
     return `DATABASE_PATH=${DB} NEW_USER_PASSWORD='${E2E_PASSWORD}' npx tsx scripts/create-user.ts --email ${a.email} --name '${a.name}' --role ${a.role}${extra}`;
   })
   .join(" && ");

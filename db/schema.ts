@@ -276,6 +276,8 @@ export const sessions = sqliteTable(
     // Milliseconds. The idle and absolute limits are enforced from these.
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
+    // The browser's User-Agent at sign-in (cut to 300 characters), so its owner can tell their sessions apart.
+    userAgent: text("user_agent").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -550,4 +552,19 @@ export const priorityTakenUp = sqliteTable(
     markedBy: text("marked_by").references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.priorityId, t.theme] })],
+);
+
+// A partner account's area: the districts its organisation works in, set by an
+// administrator. Staff-only notes and the partner's dashboard follow it.
+export const userDistricts = sqliteTable(
+  "user_districts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    districtCode: text("district_code")
+      .notNull()
+      .references(() => districts.code),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.districtCode] })],
 );

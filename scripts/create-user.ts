@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/create-user.ts --email jo.bloggs@kent.police.uk --name "Jo Bloggs"
 //   npx tsx scripts/create-user.ts --email … --name … --role editor --team maidstone-central
-//   npx tsx scripts/create-user.ts --email … --name … --role partner --organisation "Maidstone Borough Council"
+//   npx tsx scripts/create-user.ts --email … --name … --role partner --organisation "Maidstone Borough Council" --districts E07000110
 //
 // The password is read from NEW_USER_PASSWORD if set (for automation), otherwise
 // asked for twice without echoing. Weak and common passwords are refused.
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     role: { type: "string", default: "admin" },
     team: { type: "string" },
     organisation: { type: "string", default: "" },
+    // A partner's area: district GSS codes, comma-separated (e.g. E07000110 for Maidstone).
+    districts: { type: "string", default: "" },
   },
 });
 
@@ -84,7 +86,7 @@ async function main() {
     password = await askHidden("Password (12 characters or more): ");
     if ((await askHidden("Type it again: ")) !== password) fail("The passwords do not match. Nothing was created.");
   }
-  const result = await createUserFromCommandLine({ email, name: values.name, role, teamId, organisation: values.organisation ?? "", password });
+  const result = await createUserFromCommandLine({ email, name: values.name, role, teamId, organisation: values.organisation ?? "", password, districts: (values.districts ?? "").split(",").map((c) => c.trim().toUpperCase()).filter(Boolean) });
   if (!result.ok) fail(`Account not created:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);
   console.log(`Created ${role} account for ${email}. Sign in at /login.`);
 }

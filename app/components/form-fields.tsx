@@ -54,7 +54,7 @@ export function TextInput({
   width,
   spellCheck,
   maxLength,
-}: FieldBase & { value?: string; type?: "text" | "email" | "password"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean; maxLength?: number }) {
+}: FieldBase & { value?: string; type?: "text" | "email" | "password" | "date"; autoComplete?: string; width?: "short" | "medium"; spellCheck?: boolean; maxLength?: number }) {
   return (
     <LabelledField name={name} id={id} label={label} hint={hint} error={error}>
       <input

@@ -11,6 +11,7 @@ export function StaffNav({ user }: { user: { role: Role; teamId: number | null }
   if (hasPermission(user, "manage:staff")) links.push({ to: "/admin/users", label: "Staff accounts" });
   if (hasPermission(user, "view:audit-log")) links.push({ to: "/admin/audit", label: "Audit log" });
   if (hasPermission(user, "manage:mail")) links.push({ to: "/admin/mail", label: "Email" });
+  links.push({ to: "/staff/sessions", label: "Where you are signed in" });
   return (
     <nav className="staff-nav" aria-label="Staff">
       <ul>
@@ -53,6 +54,9 @@ const DONE_MESSAGES: Record<string, string> = {
   "user-edited": "The account has been updated.",
   "user-disabled": "The account has been disabled and signed out everywhere.",
   "user-enabled": "The account has been enabled. Its owner can sign in again.",
+  "area-saved": "The partner's area has been saved.",
+  "sessions-ended": "Signed out. Those browsers will be asked to sign in again.",
+  "session-gone": "That session had already ended.",
 };
 
 /** The message for a ?done= key; only the keys above, never inherited names such as "__proto__". */

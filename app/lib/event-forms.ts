@@ -17,6 +17,10 @@ const postcodeField = text({ label: "Postcode", max: 20 }).transform((v, ctx) =>
   return parsed.postcode;
 });
 
+// A point picked on the ward map (the picker writes these hidden fields; without
+// JavaScript they are absent and the postcode places the pin).
+const coordinate = (min: number, max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : undefined), z.number().finite().min(min).max(max).optional());
 
 export const eventSchema = z
   .object({
@@ -29,10 +33,13 @@ export const eventSchema = z
     date: dateFields("the date"),
     startTime: timeField("the start time"),
     endTime: timeField("the end time"),
+    pinLat: coordinate(-90, 90),
+    pinLng: coordinate(-180, 180),
   })
-  .transform(({ date, startTime, endTime, wardCode, ...rest }) => ({
+  .transform(({ date, startTime, endTime, wardCode, pinLat, pinLng, ...rest }) => ({
     ...rest,
     wardCode: wardCode || null,
+    pin: pinLat !== undefined && pinLng !== undefined ? { lat: pinLat, lng: pinLng } : null,
     date,
     startTime,
     endTime,
@@ -44,7 +51,7 @@ export const newEventSchema = eventSchema.and(z.object({ repeat: z.preprocess((v
 export const editEventSchema = eventSchema.and(z.object({ version: versionField }));
 
 /** An event as the form's starting values. */
-export function eventValues(e: { type: string; title: string; wardCode: string | null; venue: string; address: string; postcode?: string | null; startsAt: Date; endsAt: Date }): FormValues {
+export function eventValues(e: { type: string; title: string; wardCode: string | null; venue: string; address: string; postcode?: string | null; lat?: number | null; lng?: number | null; startsAt: Date; endsAt: Date }): FormValues {
   const d = toDateFields(ukDate(e.startsAt));
   return {
     type: e.type,
@@ -58,5 +65,7 @@ export function eventValues(e: { type: string; title: string; wardCode: string |
     "date-year": d.year,
     startTime: ukTime(e.startsAt),
     endTime: ukTime(e.endsAt),
+    pinLat: e.lat != null ? String(e.lat) : "",
+    pinLng: e.lng != null ? String(e.lng) : "",
   };
 }

@@ -7,6 +7,7 @@ import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permi
 import { formatSavedAt } from "~/lib/format";
 import { lastChangeOf, recordAudit } from "./audit.server";
 import { eventDetails, eventMoved, recordWardChange } from "./ward-change.server";
+import { findWard, getWardIndex } from "./ward.server";
 
 const eventColumns = {
   id: events.id,
@@ -76,20 +77,35 @@ export interface EventInput {
   venue: string;
   address: string;
   postcode?: string | null;
+  /** A point picked on the ward map, which places the pin more exactly than a postcode's centre. */
+  pin?: { lat: number; lng: number } | null;
   startsAt: Date;
   endsAt: Date;
 }
 
 /**
- * Where the pin goes: the postcode's point from the portal's own postcode table.
- * No postcode (or an online event) means no pin, rather than a pin in the wrong place.
+ * Where the pin goes: a point picked on the map if there is one, inside the event's
+ * ward (or the team's area); otherwise the postcode's point from the portal's own
+ * postcode table. Neither (or an online event) means no pin, rather than a pin in the
+ * wrong place.
  */
-function locate(input: EventInput): { ok: true; lat: number | null; lng: number | null; postcode: string | null } | { ok: false; error: FieldError } {
-  if (input.type === "online" || !input.postcode) return { ok: true, lat: null, lng: null, postcode: input.type === "online" ? null : (input.postcode ?? null) };
+function locate(teamId: number, input: EventInput): { ok: true; lat: number | null; lng: number | null; postcode: string | null } | { ok: false; error: FieldError } {
+  if (input.type === "online") return { ok: true, lat: null, lng: null, postcode: null };
+  if (input.pin) {
+    const code = getWardIndex().containing([input.pin.lng, input.pin.lat]);
+    const ward = code ? findWard(code) : null;
+    if (!ward || ward.teamId !== teamId) return { ok: false, error: { field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" } };
+    if (input.wardCode && ward.code !== input.wardCode) {
+      const chosen = findWard(input.wardCode)?.name ?? "the ward chosen";
+      return { ok: false, error: { field: "location", message: `The point picked on the map is in ${ward.name}, not ${chosen}. Pick the venue inside ${chosen}, or choose ${ward.name} as the ward` } };
+    }
+  }
+  const { pin } = input;
+  if (!input.postcode) return { ok: true, lat: pin?.lat ?? null, lng: pin?.lng ?? null, postcode: null };
   const row = getDb().select().from(postcodes).where(eq(postcodes.postcode, input.postcode)).get();
   if (!row) return { ok: false, error: { field: "postcode", message: `We could not find ${input.postcode}. Check it, or leave it blank` } };
   if (!row.wardCode) return { ok: false, error: { field: "postcode", message: `${input.postcode} is outside Kent and Medway. Enter the venue's postcode` } };
-  return { ok: true, lat: row.lat, lng: row.lng, postcode: row.postcode };
+  return { ok: true, lat: pin?.lat ?? row.lat, lng: pin?.lng ?? row.lng, postcode: row.postcode };
 }
 
 
@@ -132,10 +148,10 @@ export function createEvent(actor: Actor | null, teamId: number, input: EventInp
   const errors = checkEvent(teamId, input);
   if (input.startsAt < now) errors.push({ field: "date-day", message: "The date and time must be in the future" });
   else if (input.startsAt.getTime() - now.getTime() > MAX_AHEAD_MS) errors.push({ field: "date-day", message: "The date must be within the next two years" });
-  const place = locate(input);
+  const place = locate(teamId, input);
   if (!place.ok) errors.push(place.error);
   if (errors.length || !place.ok) return { ok: false, errors };
-  const { repeatOn, ...fields } = input;
+  const { repeatOn, pin: _pin, ...fields } = input;
   const ids = getDb().transaction((tx) =>
     [{ startsAt: input.startsAt, endsAt: input.endsAt }, ...(repeatOn ?? [])].map((when) => {
       const [row] = tx
@@ -164,10 +180,11 @@ export function editEvent(actor: Actor | null, eventId: number, { version, ...in
   // Moving an event into the past is refused, as creating one there is; an event already past may still be corrected.
   if (input.startsAt < now && input.startsAt.getTime() !== before.startsAt.getTime()) errors.push({ field: "date-day", message: "The date and time must be in the future" });
   else if (input.startsAt.getTime() - now.getTime() > MAX_AHEAD_MS) errors.push({ field: "date-day", message: "The date must be within the next two years" });
-  const place = locate(input);
+  const place = locate(before.teamId, input);
   if (!place.ok) errors.push(place.error);
   if (errors.length || !place.ok) return { ok: false, errors };
-  const change = { ...input, ...place, version: before.version + 1 };
+  const { pin: _pin, ...fields } = input;
+  const change = { ...fields, ...place, version: before.version + 1 };
   getDb().transaction((tx) => {
     tx.update(events).set({ ...change, sequence: sql`${events.sequence} + 1` }).where(eq(events.id, eventId)).run();
     recordAudit(tx, { actor, action: "event.edit", subjectType: "event", subjectId: eventId, wardCode: input.wardCode, teamId: before.teamId, before, after: { ...before, ...change }, at: now });

@@ -8,7 +8,8 @@ import type { WardProgress } from "~/lib/due";
 import { formatDate, formatMonth, formatSavedAt, ukMonth } from "~/lib/format";
 import { assertPermission, assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { lastChangeOf, recordAudit } from "./audit.server";
-import { findTeamIdOfWard } from "./ward.server";
+import { mayReadNotesIn } from "./partner-area.server";
+import { findTeamIdOfWard, findWard } from "./ward.server";
 import { recordWardChange } from "./ward-change.server";
 
 export type PriorityWithHistory = ReturnType<typeof listPrioritiesForWard>[number];
@@ -71,9 +72,14 @@ export function listPrioritiesForWard(wardCode: string) {
   });
 }
 
-/** The same, with the staff-only notes and how many earlier wordings each update has. For signed-in staff and partners. */
+/**
+ * The same, with the staff-only notes and how many earlier wordings each update has. For
+ * signed-in staff and partners; a partner gets the notes only in a ward of their area.
+ */
 export function listPrioritiesForStaff(actor: Actor | null, wardCode: string) {
   assertPermission(actor, "view:staff-notes");
+  const ward = findWard(wardCode);
+  const notesShown = !!ward && mayReadNotesIn(actor, ward.districtCode);
   const notes = getDb()
     .select({ id: priorityUpdates.id, internalNote: priorityUpdates.internalNote, versions: count(priorityUpdateVersions.id) })
     .from(priorityUpdates)
@@ -85,7 +91,7 @@ export function listPrioritiesForStaff(actor: Actor | null, wardCode: string) {
   const byId = new Map(notes.map((n) => [n.id, n]));
   return listPrioritiesForWard(wardCode).map((p) => ({
     ...p,
-    updates: p.updates.map((u) => ({ ...u, internalNote: byId.get(u.id)?.internalNote ?? "", versions: byId.get(u.id)?.versions ?? 0 })),
+    updates: p.updates.map((u) => ({ ...u, internalNote: notesShown ? (byId.get(u.id)?.internalNote ?? "") : "", versions: byId.get(u.id)?.versions ?? 0 })),
   }));
 }
 

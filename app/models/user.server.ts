@@ -2,7 +2,7 @@ import type { FieldError, Outcome } from "~/lib/vocabulary";
 // Staff accounts: invitations, roles, disabling, and one-time set-password links.
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { createHash, randomBytes } from "node:crypto";
-import { passwordTokens, teams, users } from "../../db/schema";
+import { districts, passwordTokens, teams, userDistricts, users } from "../../db/schema";
 import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { endAllSessionsOf, normaliseEmail } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
@@ -136,6 +136,8 @@ export async function updateUser(actor: Actor | null, id: string, input: Account
   const after = normalise(input);
   getDb().transaction((tx) => {
     tx.update(users).set(after).where(eq(users.id, id)).run();
+    // Only partners have an area: an account moved to another role leaves it behind.
+    if (after.role !== "partner") tx.delete(userDistricts).where(eq(userDistricts.userId, id)).run();
     recordAudit(tx, { actor, action: "user.edit", subjectType: "user", subjectId: id, teamId: after.teamId, before, after: { ...before, ...after }, at: now });
   });
   // A change of role or team takes effect at once: the person signs in again with their new permissions.
@@ -227,8 +229,12 @@ export async function setPasswordFromLink(token: string, password: string, now =
  * Create an account from the command line (scripts/create-user.ts): how the first
  * administrator comes to exist, since there are no default accounts.
  */
-export async function createUserFromCommandLine(input: AccountInput & { password: string }, now = new Date()): Promise<Outcome<{ id: string }>> {
+export async function createUserFromCommandLine(input: AccountInput & { password: string; districts?: string[] }, now = new Date()): Promise<Outcome<{ id: string }>> {
   const errors = checkAccount(input);
+  const area = input.role === "partner" ? [...new Set(input.districts ?? [])] : [];
+  const knownDistricts = new Set(getDb().select({ code: districts.code }).from(districts).all().map((d) => d.code));
+  const unknown = area.filter((c) => !knownDistricts.has(c));
+  if (unknown.length) errors.push({ field: "districts", message: `No district has the code ${unknown.join(", ")}` });
   const problem = passwordProblem(input.password, { email: input.email, name: input.name });
   if (problem) errors.push({ field: "password", message: problem });
   if (errors.length) return { ok: false, errors };
@@ -240,7 +246,8 @@ export async function createUserFromCommandLine(input: AccountInput & { password
       .values({ id, ...normalise(input), passwordHash, createdAt: now })
       .returning()
       .all();
-    recordAudit(tx, { actor: null, action: "user.create", subjectType: "user", subjectId: id, teamId: row!.teamId, after: row, at: now });
+    if (area.length) tx.insert(userDistricts).values(area.map((districtCode) => ({ userId: id, districtCode }))).run();
+    recordAudit(tx, { actor: null, action: "user.create", subjectType: "user", subjectId: id, teamId: row!.teamId, after: { ...row, ...(area.length ? { districts: area } : {}) }, at: now });
   });
   return { ok: true, value: { id } };
 }

@@ -1,51 +1,39 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ErrorSummary } from "~/components/error-summary";
+import { Select, TextInput } from "~/components/form-fields";
+import { filterQuery } from "~/lib/audit/filters";
+import { auditFiltersOf } from "~/lib/audit/request.server";
+import { errorFor } from "~/lib/forms";
 import { requirePermission } from "~/lib/permissions.server";
-import { listAuditAreas, listAuditEvents } from "~/models/audit.server";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "medium" });
+import { listAuditEvents, type AuditEntry } from "~/models/audit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:audit-log");
   const url = new URL(request.url);
-  const page = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const areas = listAuditAreas(user);
-  const requested = url.searchParams.get("area") ?? "";
-  const area = areas.includes(requested) ? requested : "";
-  const { rows, total, pages } = listAuditEvents(user, { page, area: area || undefined });
-  return json({ rows, total, pages, page, area, areas });
+  const { filters, typed, errors, choices, areas } = auditFiltersOf(user, url);
+  const asked = Math.min(10_000, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
+  const { rows, total, pages, page } = listAuditEvents(user, { page: asked, filters });
+  return json({ rows, total, pages, page, filters, typed, errors, choices, areas });
 }
 
-export const meta: MetaFunction = () => [{ title: "Audit log – Kent Neighbourhood Policing" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.errors.length ? "Error: " : ""}Audit log – Kent Neighbourhood Policing` }];
 
-type Json = Record<string, unknown> | null;
-const parse = (s: string | null): Json => {
-  if (!s) return null;
-  try {
-    return JSON.parse(s) as Json;
-  } catch {
-    return null;
-  }
-};
-const show = (v: unknown) => (v === null || v === undefined ? "(empty)" : typeof v === "string" ? v : JSON.stringify(v));
+const dateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", dateStyle: "medium", timeStyle: "medium" });
 
-/** The fields that changed, old struck through and new beside it. */
-function Changes({ before, after }: { before: string | null; after: string | null }) {
-  const b = parse(before);
-  const a = parse(after);
-  if (!b && !a) return null;
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => JSON.stringify(b?.[k]) !== JSON.stringify(a?.[k]));
-  if (keys.length === 0) return null;
+/** The fields that changed, the old value struck through and the new one beside it. */
+function Changes({ changes }: { changes: AuditEntry["changes"] }) {
+  if (changes.length === 0) return null;
   return (
     <dl className="diff small">
-      {keys.map((k) => (
-        <div key={k}>
+      {changes.map((c) => (
+        <div key={c.field}>
           <dt>
-            <strong>{k}</strong>
+            <strong>{c.label}</strong>
           </dt>
           <dd>
-            {b && k in b ? <del>{show(b[k])}</del> : null} {a && k in a ? <ins>{show(a[k])}</ins> : null}
+            {c.before !== null ? <del>{c.before}</del> : null} {c.after !== null ? <ins>{c.after}</ins> : c.before !== null ? <span className="secondary">(removed)</span> : null}
           </dd>
         </div>
       ))}
@@ -54,69 +42,84 @@ function Changes({ before, after }: { before: string | null; after: string | nul
 }
 
 export default function AuditLog() {
-  const { rows, total, pages, page, area, areas } = useLoaderData<typeof loader>();
-  const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...(area ? { area } : {}), page: String(p) })}`;
+  const { rows, total, pages, page, filters, typed, errors, choices, areas } = useLoaderData<typeof loader>();
+  const link = (p: number) => `/admin/audit?${filterQuery(filters, { page: String(p) })}`;
+  const query = filterQuery(filters);
+  const filtered = query !== "";
   return (
     <>
+      <ErrorSummary errors={errors} />
       <h1>Audit log</h1>
-      <p>Every change made by staff, newest first: who, when, what, and the record before and after. Entries cannot be edited or deleted.</p>
-      <Form method="get" className="inline-form filter-form">
-        <div>
-          <label htmlFor="area" className="label">
-            Show
-          </label>
-          <select id="area" name="area" className="select" defaultValue={area}>
-            <option value="">Everything</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button--secondary">
-          Filter
-        </button>
-      </Form>
       <p>
-        {total} entr{total === 1 ? "y" : "ies"}. Page {page} of {pages}.
+        Every change made by staff, every refused page or change and every refused sign-in, newest first: who, when, what, and the record before and after.
+        Entries cannot be edited or deleted. Only force administrators can read this log.
       </p>
-      <table className="table--small" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{dateTime.format(new Date(r.at))}</td>
-              <td>
-                {r.actorName ?? r.actorLabel}
-                {r.actorName ? <div className="secondary">{r.actorLabel}</div> : null}
-              </td>
-              <td>
-                <code>{r.action}</code>
-                <div className="secondary">
-                  {r.subjectType} {r.subjectId}
-                  {r.wardCode ? (
-                    <>
-                      {" · "}
-                      <Link to={`/staff/wards/${r.wardCode}`}>{r.wardCode}</Link>
-                    </>
-                  ) : null}
-                </div>
-              </td>
-              <td>
-                <Changes before={r.before} after={r.after} />
-              </td>
+      <Form method="get" className="filter-form audit-filters" aria-labelledby="audit-filters-title">
+        <h2 id="audit-filters-title">
+          Filter the log
+        </h2>
+        <div className="filter-grid">
+          <Select name="person" label="Person" hint="What they did, and sign-ins to their account" value={filters.person ?? ""} options={[{ value: "", label: "Anyone" }, ...choices.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))]} />
+          <Select name="team" label="Team" value={filters.team !== null ? String(filters.team) : ""} options={[{ value: "", label: "Any team" }, ...choices.teams.map((t) => ({ value: String(t.id), label: t.name }))]} />
+          <Select name="ward" label="Ward" value={filters.ward ?? ""} options={[{ value: "", label: "Any ward" }, ...choices.wards.map((w) => ({ value: w.code, label: `${w.name} (${w.district})` }))]} />
+          <Select name="area" label="Kind of record" value={filters.area ?? ""} options={[{ value: "", label: "Everything" }, ...areas.map((a) => ({ value: a, label: a }))]} />
+          <TextInput name="from" label="From" hint="The first day to show; blank for the beginning" type="date" value={typed.from} error={errorFor(errors, "from")} />
+          <TextInput name="to" label="To (included)" hint="The last day to show; blank for today" type="date" value={typed.to} error={errorFor(errors, "to")} />
+        </div>
+        <div className="button-group">
+          <button type="submit" className="button button--secondary">
+            Apply filters
+          </button>
+          {filtered ? <Link to="/admin/audit">Clear filters</Link> : null}
+        </div>
+      </Form>
+      <p data-testid="audit-count">
+        {total} entr{total === 1 ? "y" : "ies"}
+        {filtered ? " match these filters" : ""}. Page {page} of {pages}.{" "}
+        <a href={`/admin/audit.csv${query ? `?${query}` : ""}`} download>
+          Download {filtered ? "these" : "all"} {total} entr{total === 1 ? "y" : "ies"} as CSV
+        </a>
+      </p>
+      <div className="table-scroll">
+        <table className="table--small audit-table" data-testid="audit-log">
+          <caption className="visually-hidden">Audit log entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-testid="audit-entry">
+                <td data-label="When">{dateTime.format(new Date(r.at))}</td>
+                <td data-label="Who">
+                  {r.who}
+                  {r.whoDetail ? <div className="secondary">{r.whoDetail}</div> : null}
+                </td>
+                <td data-label="What">
+                  {r.actionLabel}
+                  <div className="secondary">
+                    {r.subject}
+                    {r.wardCode ? (
+                      <>
+                        {" · "}
+                        <Link to={`/staff/wards/${r.wardCode}`}>{r.wardName}</Link>
+                      </>
+                    ) : null}
+                    {r.teamName && !r.wardCode ? ` · ${r.teamName}` : null}
+                  </div>
+                </td>
+                <td data-label="Change">
+                  <Changes changes={r.changes} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <nav aria-label="Pages" className="button-group">
         {page > 1 ? <Link to={link(page - 1)}>Newer entries</Link> : null}
         {page < pages ? <Link to={link(page + 1)}>Older entries</Link> : null}

@@ -11,6 +11,8 @@ import { permitted, requirePermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
 import { useUser } from "~/lib/user";
 import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
+import { Checkboxes } from "~/components/form-fields";
+import { areaOf, listDistrictChoices, setPartnerArea } from "~/models/partner-area.server";
 import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
 
 function accountId(id: string | undefined): string {
@@ -22,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:staff");
   const account = findUser(user, accountId(params.id));
   if (!account) throw new Response("Account not found", { status: 404 });
-  return json({ account, teams: listTeamsForAccounts() });
+  return json({ account, teams: listTeamsForAccounts(), area: areaOf(account.id).map((d) => d.code), districts: listDistrictChoices() });
 }
 
 type ActionData = { errors: FieldError[]; values: FormValues; link: string | null };
@@ -41,6 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await permitted(() => enableUser(actor, id));
     return redirect(`/admin/users/${id}?done=user-enabled`);
   }
+  if (intent === "area") {
+    const result = await permitted(() => setPartnerArea(actor, id, form.getAll("districts").map(String)));
+    return result.ok ? redirect(`/admin/users/${id}?done=area-saved#area`) : fail(result.errors);
+  }
   if (intent === "link") {
     const result = await permitted(() => issuePasswordLink(actor, id));
     if (!result.ok) return fail(result.errors.map((e) => ({ ...e, field: "link" })));
@@ -56,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} – Staff accounts – Kent Neighbourhood Policing` }];
 
 export default function AccountPage() {
-  const { account, teams } = useLoaderData<typeof loader>();
+  const { account, teams, area, districts } = useLoaderData<typeof loader>();
   const user = useUser();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
@@ -95,6 +101,32 @@ export default function AccountPage() {
             Save changes
           </button>
         </Form>
+
+        {account.role === "partner" ? (
+          <>
+            <h2 id="area" tabIndex={-1}>
+              Area
+            </h2>
+            <p>
+              The districts {account.organisation || "their organisation"} works in. Their dashboard lists these districts' wards and latest updates, and they read
+              staff-only notes only in these wards. With no district chosen they read no staff-only notes.
+            </p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="_intent" value="area" />
+              <Checkboxes
+                name="districts"
+                legend="Districts in their area"
+                hint="Select all that apply"
+                error={errors.find((e) => e.field === "districts")?.message}
+                values={area}
+                options={districts.map((d) => ({ value: d.code, label: d.name }))}
+              />
+              <button type="submit" className="button button--secondary">
+                Save the area
+              </button>
+            </Form>
+          </>
+        ) : null}
 
         <h2>Password</h2>
         <p>Passwords are never shown or sent. If they have forgotten theirs, give them a new set-password link.</p>

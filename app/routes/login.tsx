@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
   if (hasSessionCookie(request) && (await getActor(request))) throw redirect(redirectTo);
-  return json({ redirectTo, expired: url.searchParams.has("expired"), passwordSet: url.searchParams.has("password-set") });
+  return json({ redirectTo, expired: url.searchParams.has("expired"), passwordSet: url.searchParams.has("password-set"), signedOut: url.searchParams.get("signed-out") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(form, schema);
   const values = { email: String(parsed.values.email ?? "").slice(0, 254) };
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
-  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context), cookieHeader: request.headers.get("cookie") });
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context), cookieHeader: request.headers.get("cookie"), userAgent: request.headers.get("user-agent") });
   if (!result.ok) {
     if (result.reason === "throttled") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60000));
@@ -58,7 +58,7 @@ export const meta: MetaFunction<typeof action> = ({ data }) => [
 ];
 
 export default function Login() {
-  const { redirectTo, expired, passwordSet } = useLoaderData<typeof loader>();
+  const { redirectTo, expired, passwordSet, signedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors ?? [];
@@ -78,6 +78,11 @@ export default function Login() {
       {passwordSet && errors.length === 0 ? (
         <div className="notice notice--important">
           <p>Your password has been set. Sign in with it now.</p>
+        </div>
+      ) : null}
+      {signedOut && errors.length === 0 ? (
+        <div className="notice notice--important" data-testid="signed-out-everywhere">
+          <p>{signedOut === "everywhere" ? "You have been signed out on every browser, including this one." : "You have been signed out on this browser."}</p>
         </div>
       ) : null}
       <h1>Sign in</h1>

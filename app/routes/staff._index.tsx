@@ -8,11 +8,15 @@ import { useUser } from "~/lib/user";
 import { requirePermission } from "~/lib/permissions.server";
 import { hasEmptySlot, isDue } from "~/lib/due";
 import { listWardProgress } from "~/models/priority.server";
+import { PartnerDashboard } from "~/components/partner-dashboard";
+import { partnerDashboard } from "~/models/partner-area.server";
 import { listAllTeams } from "~/models/team.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "view:staff-area");
   const month = ukMonth(new Date());
+  // A partner's home is their own area, not the force's due list.
+  if (user.role === "partner") return json({ partner: { month, ...partnerDashboard(user, month) }, month, district: null, districts: [], teams: [], totalDue: 0 });
   // Editors see their own team; administrators and partners see every team, summarised by district.
   const all = listAllTeams().filter((t) => user.role !== "editor" || t.id === user.teamId);
   const progress = listWardProgress(
@@ -32,29 +36,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const district = asked && districtNames.has(asked) ? asked : null;
   // Someone with one team sees it in full; everyone else picks a district from the summary.
   const shown = user.role === "editor" ? summaries : summaries.filter((t) => t.districtCode === district);
-  return json({ month, district, districts: user.role === "editor" ? [] : districts, teams: shown, totalDue: summaries.reduce((n, t) => n + t.due.length, 0) });
+  return json({ partner: null, month, district, districts: user.role === "editor" ? [] : districts, teams: shown, totalDue: summaries.reduce((n, t) => n + t.due.length, 0) });
 }
 
 export const meta: MetaFunction = () => [{ title: "Staff dashboard – Kent Neighbourhood Policing" }];
 
 export default function StaffDashboard() {
-  const { month, teams, districts, district, totalDue } = useLoaderData<typeof loader>();
+  const { partner, month, teams, districts, district, totalDue } = useLoaderData<typeof loader>();
   const user = useUser();
   const editor = hasPermission(user, "edit:priorities");
+  const heading = (
+    <h1>
+      <span className="caption">
+        {ROLE_LABELS[user.role]}
+        {user.organisation ? `, ${user.organisation}` : ""}
+      </span>
+      Staff dashboard
+    </h1>
+  );
+  if (partner) {
+    return (
+      <>
+        {heading}
+        <p className="lead">
+          You can see each ward's priorities, with their staff-only notes in your area, and the <Link to="/partners/map">partner map</Link>. Partner accounts cannot
+          change anything.
+        </p>
+        <PartnerDashboard {...partner} />
+      </>
+    );
+  }
   return (
     <>
-      <h1>
-        <span className="caption">
-          {ROLE_LABELS[user.role]}
-          {user.organisation ? `, ${user.organisation}` : ""}
-        </span>
-        Staff dashboard
-      </h1>
-      {user.role === "partner" ? (
-        <p className="lead">
-          You can see staff-only notes on each ward's priorities and the <Link to="/partners/map">partner map</Link>. Partner accounts cannot change anything.
-        </p>
-      ) : null}
+      {heading}
       <h2>Monthly updates due for {formatMonth(month)}</h2>
       <p>
         Each active priority needs an update every calendar month. {totalDue === 0 ? "Every ward is up to date." : `${totalDue} ward${totalDue === 1 ? " is" : "s are"} missing this month's update.`}

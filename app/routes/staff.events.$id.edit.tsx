@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { mapStylesheets } from "~/components/map/styles";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
@@ -9,7 +10,13 @@ import { parseForm, type FormValues } from "~/lib/forms";
 import { idParam, permitted, requireTeamPermission } from "~/lib/permissions.server";
 import { readForm } from "~/lib/request.server";
 import { editEvent, findEvent } from "~/models/event.server";
+import { findTeamById } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
+import { teamAreasVersion } from "~/models/boundaries.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
+import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
+
+export const links: LinksFunction = () => mapStylesheets;
 
 async function guard(request: Request, id: string | undefined) {
   const event = findEvent(idParam(id));
@@ -21,7 +28,13 @@ async function guard(request: Request, id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, event } = await guard(request, params.id);
   if (event.cancelledAt) throw redirect(`/staff/teams/${event.teamId}`);
-  return json({ event, initial: eventValues(event), wards: listWardsOfTeam(event.teamId).map(({ code, name }) => ({ code, name })) });
+  const team = findTeamById(event.teamId)!;
+  return json({
+    event,
+    initial: eventValues(event),
+    wards: listWardsOfTeam(event.teamId).map(({ code, name }) => ({ code, name })),
+    map: { geometryUrl: teamWardsGeoJsonUrl(team.slug, teamAreasVersion()), tiles: mapTileLayer() },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Change a surgery or meeting – Kent Neighbourhood Policing" }];
 
 export default function EditEvent() {
-  const { event, initial, wards } = useLoaderData<typeof loader>();
+  const { event, initial, wards, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? initial;
@@ -51,7 +64,7 @@ export default function EditEvent() {
         <h1>Change “{event.title}”</h1>
         <DraftForm draftKey={`event:${event.id}`} submitLabel="Save and publish">
           <input type="hidden" name="version" value={event.version} />
-          <EventFields values={values} errors={errors} wards={wards} />
+          <EventFields values={values} errors={errors} wards={wards} map={map} />
         </DraftForm>
       </div>
     </>

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { mapStylesheets } from "~/components/map/styles";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
@@ -13,6 +14,11 @@ import { readForm } from "~/lib/request.server";
 import { createEvent, findEvent } from "~/models/event.server";
 import { findTeamById } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
+import { teamAreasVersion } from "~/models/boundaries.server";
+import { mapTileLayer } from "~/lib/map/tiles.server";
+import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
+
+export const links: LinksFunction = () => mapStylesheets;
 
 async function guard(request: Request, id: string | undefined) {
   const team = findTeamById(idParam(id));
@@ -27,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const copyId = positiveId.safeParse(new URL(request.url).searchParams.get("copy") ?? undefined);
   const source = copyId.success ? findEvent(copyId.data) : null;
   const copy = source && source.teamId === team.id ? { ...eventValues(source), "date-day": "", "date-month": "", "date-year": "" } : null;
-  return json({ team, copy, copiedTitle: source && copy ? source.title : null, wards: listWardsOfTeam(team.id).map(({ code, name }) => ({ code, name })) });
+  return json({
+    team,
+    copy,
+    copiedTitle: source && copy ? source.title : null,
+    wards: listWardsOfTeam(team.id).map(({ code, name }) => ({ code, name })),
+    map: { geometryUrl: teamWardsGeoJsonUrl(team.slug, teamAreasVersion()), tiles: mapTileLayer() },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction = () => [{ title: "Add a surgery or meeting – Kent Neighbourhood Policing" }];
 
 export default function NewEvent() {
-  const { team, wards, copy, copiedTitle } = useLoaderData<typeof loader>();
+  const { team, wards, copy, copiedTitle, map } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
   const values: FormValues = actionData?.values ?? copy ?? {};
@@ -61,7 +73,7 @@ export default function NewEvent() {
         </h1>
         {copiedTitle ? <p data-testid="copied-from">A copy of “{copiedTitle}”. Choose its date, and change anything else that differs.</p> : null}
         <DraftForm draftKey={`event-new:${team.id}`} submitLabel="Add and publish">
-          <EventFields values={values} errors={errors} wards={wards} />
+          <EventFields values={values} errors={errors} wards={wards} map={map} />
           <Radios
             name="repeat"
             legend="Does it repeat?"

@@ -9,6 +9,7 @@ import { THEME_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import { canForTeam } from "~/lib/permissions";
 import { requirePermission } from "~/lib/permissions.server";
 import { listPrioritiesForStaff } from "~/models/priority.server";
+import { mayReadNotesIn } from "~/models/partner-area.server";
 import { responsesForStaff } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
 
@@ -24,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teamId,
     month: ukMonth(new Date()),
     canEdit: canForTeam(user, "edit:priorities", teamId),
+    notesShown: mayReadNotesIn(user, ward.districtCode),
     active: priorities.filter((p) => p.status === "active"),
     closed: priorities.filter((p) => p.status === "closed"),
     residents: responsesForStaff(user, ward.code),
@@ -105,7 +107,7 @@ function Updates({ p, canEdit, folded = true }: { p: Priority; canEdit: boolean;
 }
 
 export default function StaffWardPage() {
-  const { ward, month, canEdit, active, closed, residents } = useLoaderData<typeof loader>();
+  const { ward, month, canEdit, notesShown, active, closed, residents } = useLoaderData<typeof loader>();
   const emptyRanks = [1, 2, 3].filter((r) => !active.some((p) => p.rank === r));
   return (
     <>
@@ -118,6 +120,11 @@ export default function StaffWardPage() {
       <p>
         <Link to={`/wards/${ward.code}`}>See the public page for {ward.name}</Link>
       </p>
+      {notesShown ? null : (
+        <div className="notice" data-testid="notes-outside-area">
+          <p>{ward.districtName} is outside your organisation's area, so staff-only notes are not shown. A force administrator can change your area.</p>
+        </div>
+      )}
       {canEdit ? (
         <p>
           <Link to={`/staff/wards/${ward.code}/pact`} className="button">

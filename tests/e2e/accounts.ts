@@ -9,7 +9,8 @@ export const ACCOUNTS = {
   // Team A covers High Street and Tovil (Maidstone); team B covers Wincheap (Canterbury).
   editorA: { email: "e2e.editor.a@kent.police.uk", name: "Erin Editor", role: "editor", team: "maidstone-central" },
   editorB: { email: "e2e.editor.b@kent.police.uk", name: "Bo Other", role: "editor", team: "canterbury-south-west" },
-  partner: { email: "e2e.partner@maidstone.gov.uk", name: "Pat Partner", role: "partner", organisation: "Maidstone Borough Council" },
+  // Maidstone's council: its area is the Maidstone district (team A's wards, not Wincheap).
+  partner: { email: "e2e.partner@maidstone.gov.uk", name: "Pat Partner", role: "partner", organisation: "Maidstone Borough Council", districts: "E07000110" },
   // Two editors of a ten-ward team, for the month page and shared drafts.
   monthA: { email: "e2e.month.a@kent.police.uk", name: "Morgan Month", role: "editor", team: "medway-central" },
   monthB: { email: "e2e.month.b@kent.police.uk", name: "Nico Next", role: "editor", team: "medway-central" },

@@ -128,7 +128,8 @@ describe("the audit log", () => {
     const { officers } = await import("../../db/schema");
     const refused = await requireTeamPermission(await requestAs(staff.editorB, "/staff/wards/E05015608/pact"), "edit:priorities", staff.teamA, "Park Wood").catch((e: Response) => e);
     expect((refused as Response).status).toBe(403);
-    expect(listAuditEvents(staff.admin).rows[0]).toMatchObject({ action: "access.refused", actorName: "Bo Other", subjectId: "GET /staff/wards/E05015608/pact", teamId: staff.teamA });
+    const { findTeamById } = await import("~/models/team.server");
+    expect(listAuditEvents(staff.admin).rows[0]).toMatchObject({ action: "access.refused", who: "Bo Other", subject: "Page: GET /staff/wards/E05015608/pact", teamName: findTeamById(staff.teamA)!.name });
     const officer = db.select().from(officers).where(eq(officers.teamId, staff.teamA)).get()!;
     const o = findOfficer(officer.id)!;
     const before = listAuditEvents(staff.admin).total;

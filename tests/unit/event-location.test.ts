@@ -1,12 +1,15 @@
 // Where an event's pin goes, monthly repeating surgeries, and dates kept sensible.
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { events, postcodes } from "../../db/schema";
 import type { Db } from "~/lib/db.server";
 import { fromUkDateTime, monthlyPattern } from "~/lib/dates";
+import { eventSchema } from "~/lib/event-forms";
+import { parseForm } from "~/lib/forms";
 import { createEvent, editEvent, findEvent } from "~/models/event.server";
+import { findWard } from "~/models/ward.server";
 import { dbWithSampleData } from "./helpers/db";
-import { clearStaff, createStaff, WARD_A, type Staff } from "./helpers/staff";
+import { clearStaff, createStaff, WARD_A, WARD_B, type Staff } from "./helpers/staff";
 
 let db: Db;
 let staff: Staff;
@@ -67,4 +70,54 @@ describe("an event's place on the map", () => {
     const past = editEvent(staff.editorA, id, { ...base, startsAt: new Date(NOW.getTime() - 86400000), endsAt: new Date(NOW.getTime() - 82800000) }, NOW);
     expect(past.ok ? "" : past.errors[0]!.message).toBe("The date and time must be in the future");
   });
+
+  it("takes a point picked on the ward map, inside the event's ward, before the postcode's centre", () => {
+    const inA = db.select().from(postcodes).where(and(eq(postcodes.wardCode, WARD_A), eq(postcodes.wardMatch, "pip"))).limit(2).all();
+    const inB = db.select().from(postcodes).where(and(eq(postcodes.wardCode, WARD_B), eq(postcodes.wardMatch, "pip"))).get()!;
+    const picked = { lat: inA[0]!.lat, lng: inA[0]!.lng };
+    const made = createEvent(staff.editorA, staff.teamA, { ...base, pin: picked }, NOW);
+    expect(made.ok).toBe(true);
+    const id = made.ok ? made.value.id : 0;
+    expect(findEvent(id)).toMatchObject({ ...picked, postcode: null });
+    // Picked and a postcode: the picked point, with the postcode kept for the venue.
+    expect(editEvent(staff.editorA, id, { ...base, postcode: inA[1]!.postcode, pin: picked }, NOW).ok).toBe(true);
+    expect(findEvent(id)).toMatchObject({ ...picked, postcode: inA[1]!.postcode });
+    // Another team's ward: refused, and nothing changes.
+    const outside = editEvent(staff.editorA, id, { ...base, pin: { lat: inB.lat, lng: inB.lng } }, NOW);
+    expect(outside).toEqual({ ok: false, errors: [{ field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" }] });
+    expect(findEvent(id)).toMatchObject(picked);
+    // The sea off Kent.
+    expect(createEvent(staff.editorA, staff.teamA, { ...base, pin: { lat: 51.0, lng: 1.9 } }, NOW)).toMatchObject({ ok: false, errors: [{ field: "location" }] });
+    // Online events have no pin whatever is sent.
+    const online = createEvent(staff.editorA, staff.teamA, { ...base, type: "online", pin: picked }, NOW);
+    expect(online.ok && findEvent(online.value.id)).toMatchObject({ lat: null, lng: null });
+  });
+
+  it("says so when the point is in another of the team's wards than the one chosen", () => {
+    const other = db
+      .select()
+      .from(postcodes)
+      .where(and(eq(postcodes.wardMatch, "pip"), ne(postcodes.wardCode, WARD_A)))
+      .all()
+      .find((p) => p.wardCode && findWard(p.wardCode)?.teamId === staff.teamA)!;
+    const result = createEvent(staff.editorA, staff.teamA, { ...base, pin: { lat: other.lat, lng: other.lng } }, NOW);
+    const names = [findWard(other.wardCode!)!.name, findWard(WARD_A)!.name];
+    expect(result.ok ? "" : result.errors[0]!.message).toBe(`The point picked on the map is in ${names[0]}, not ${names[1]}. Pick the venue inside ${names[1]}, or choose ${names[0]} as the ward`);
+    // For the whole team area, any of its wards will do.
+    expect(createEvent(staff.editorA, staff.teamA, { ...base, wardCode: null, pin: { lat: other.lat, lng: other.lng } }, NOW).ok).toBe(true);
+  });
+
+  it("reads the picked point from the form's two hidden fields, both or neither", () => {
+    const form = { type: "surgery", title: "Surgery", wardCode: WARD_A, venue: "Hall", address: "", postcode: "", "date-day": "1", "date-month": "6", "date-year": "2027", startTime: "18:00", endTime: "19:00" };
+    const parse = (extra: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ ...form, ...extra })) data.append(k, v);
+      return parseForm(data, eventSchema);
+    };
+    expect(parse({ pinLat: "51.27", pinLng: "0.52" })).toMatchObject({ ok: true, data: { pin: { lat: 51.27, lng: 0.52 } } });
+    expect(parse({})).toMatchObject({ ok: true, data: { pin: null } });
+    expect(parse({ pinLat: "51.27" })).toMatchObject({ ok: true, data: { pin: null } });
+    expect(parse({ pinLat: "north", pinLng: "0.5" }).ok).toBe(false);
+  });
 });
+

@@ -6,14 +6,16 @@ import gestureStyles from "leaflet-gesture-handling/dist/leaflet-gesture-handlin
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from "react";
 import { ClientOnly } from "~/components/client-only";
-import type { AreaMapProps, CountyMapProps, PartnerMapProps } from "./types";
+import type { AreaMapProps, CountyMapProps, LocationPickerProps, PartnerMapProps } from "./types";
 
 const loadCountyMap = () => import("./county-map.client");
 const loadAreaMap = () => import("./area-map.client");
 const loadPartnerMap = () => import("./partner-map.client");
+const loadLocationPicker = () => import("./location-picker.client");
 const CountyMapClient = lazy(loadCountyMap);
 const AreaMapClient = lazy(loadAreaMap);
 const PartnerMapClient = lazy(loadPartnerMap);
+const LocationPickerClient = lazy(loadLocationPicker);
 
 /** Text and controls that only make sense beside a map: shown only where a map can be. */
 export function MapOnly({ children }: { children: () => ReactNode }) {
@@ -113,6 +115,15 @@ export function PartnerMap(props: PartnerMapProps) {
   return (
     <Deferred size="county" label="go to the tables" load={loadPartnerMap}>
       {() => <PartnerMapClient {...props} />}
+    </Deferred>
+  );
+}
+
+/** The staff event form's map for placing the venue; without JavaScript the postcode alone places it. */
+export function LocationPicker(props: LocationPickerProps) {
+  return (
+    <Deferred size="area" label="go to the date" load={loadLocationPicker}>
+      {() => <LocationPickerClient {...props} />}
     </Deferred>
   );
 }

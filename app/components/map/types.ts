@@ -91,3 +91,15 @@ export interface WardDescription {
   heading: string;
   lines: string[];
 }
+
+/** The staff event form's map: pick the venue's point, or see the postcode's. */
+export interface LocationPickerProps {
+  /** The team's wards (and their neighbours) as GeoJSON. */
+  geometryUrl: string;
+  tiles: TileLayerConfig | null;
+  /** [lng, lat] of the pin the form starts with, if any. */
+  initial: [number, number] | null;
+  /** The ids of the form's postcode and ward fields, which the picker follows. */
+  postcodeField: string;
+  wardField: string;
+}

@@ -7,6 +7,9 @@ import { freshnessLabel, freshnessOf, themeRank, type MapWard } from "./colours"
 import type { LayerSelection } from "./layers";
 import { EVENT_TYPE_LABELS, THEME_LABELS } from "../labels";
 import { VOICE_EXPORT_COLUMNS, voiceColumns, type VoicesByWard } from "./voices";
+import { csvCell } from "../csv";
+
+export { csvCell };
 
 export interface ExportSource {
   selection: LayerSelection;
@@ -150,18 +153,6 @@ export function exportGeoJson(source: ExportSource): FeatureCollection {
       }),
     ),
   };
-}
-
-/**
- * A CSV cell. Text that a spreadsheet would run as a formula (starting =, +,
- * -, @ or a control character) is prefixed with an apostrophe; numbers are
- * written as they are.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function exportCsv(source: ExportSource): string {

@@ -1,7 +1,7 @@
 // Staff accounts for tests: an administrator, an editor of team A, an editor of
 // team B and a partner viewer, created the way the command line creates them.
 import { eq, inArray } from "drizzle-orm";
-import { auditEvents, loginAttempts, passwordTokens, priorityUpdateVersions, sessions, updateDrafts, users } from "../../../db/schema";
+import { auditEvents, loginAttempts, passwordTokens, priorityUpdateVersions, sessions, updateDrafts, userDistricts, users } from "../../../db/schema";
 import { createUserSession } from "~/lib/auth.server";
 import type { Db } from "~/lib/db.server";
 import type { Actor } from "~/lib/permissions";
@@ -11,6 +11,8 @@ import { createUserFromCommandLine } from "~/models/user.server";
 /** Park Wood & Mangravet (Maidstone) is team A's; Wincheap (Canterbury) is team B's. */
 export const WARD_A = "E05015608";
 export const WARD_B = "E05010411";
+/** The partner's area: the Maidstone district, which holds ward A and not ward B. */
+export const MAIDSTONE = "E07000110";
 export const PASSWORD = "correct horse battery staple";
 
 export interface Staff {
@@ -30,11 +32,12 @@ export function clearStaff(db: Db) {
   db.delete(priorityUpdateVersions).run();
   db.delete(updateDrafts).run();
   db.delete(auditEvents).run();
+  db.delete(userDistricts).run();
   db.delete(users).run();
 }
 
-async function create(db: Db, email: string, name: string, role: Actor["role"], teamId: number | null, organisation = ""): Promise<Actor> {
-  const result = await createUserFromCommandLine({ email, name, role, teamId, organisation, password: PASSWORD });
+async function create(db: Db, email: string, name: string, role: Actor["role"], teamId: number | null, organisation = "", districts: string[] = []): Promise<Actor> {
+  const result = await createUserFromCommandLine({ email, name, role, teamId, organisation, password: PASSWORD, districts });
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
   const row = db.select().from(users).where(eq(users.id, result.value.id)).get()!;
   return { id: row.id, email: row.email, name: row.name, role: row.role, teamId: row.teamId, organisation: row.organisation };
@@ -50,7 +53,7 @@ export async function createStaff(db: Db, prefix = "t"): Promise<Staff> {
     admin: await create(db, `${prefix}.admin@kent.police.uk`, "Alex Admin", "admin", null),
     editorA: await create(db, `${prefix}.editor.a@kent.police.uk`, "Erin Editor", "editor", teamA),
     editorB: await create(db, `${prefix}.editor.b@kent.police.uk`, "Bo Other", "editor", teamB),
-    partner: await create(db, `${prefix}.partner@maidstone.gov.uk`, "Pat Partner", "partner", null, "Maidstone Borough Council"),
+    partner: await create(db, `${prefix}.partner@maidstone.gov.uk`, "Pat Partner", "partner", null, "Maidstone Borough Council", [MAIDSTONE]),
   };
 }
 
