@@ -1,8 +1,7 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { AreaMapSection } from "~/components/map/area-sections";
-import { mapStylesheets } from "~/components/map/styles";
 import { feedLink } from "~/components/stay-informed";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
@@ -10,8 +9,6 @@ import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";
 import { CSU_INBOX } from "~/lib/labels";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
