@@ -172,15 +172,13 @@ export function getTeamAreas(): TeamAreas {
 }
 
 /**
- * A team's wards (role "ward") followed by the wards bordering them (role
- * "neighbour"), on the county's simplified boundaries: what the team page
- * draws, without the other 250-odd wards. Null for an unknown team.
+ * Some wards (role "ward") followed by the wards bordering them (role
+ * "neighbour"), on the county's simplified boundaries: what a team's or a
+ * district's page draws, without the other 250-odd wards.
  */
-export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
-  const rows = teamAssignment(getDb()).filter((r) => r.slug === slug);
-  if (rows.length === 0) return null;
+function wardsWithNeighbours(codes: Iterable<string>): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] {
   const layers = getBoundaryLayers();
-  const own = new Set(rows.map((r) => r.wardCode));
+  const own = new Set(codes);
   const around = new Set([...own].flatMap((c) => layers.neighbours.get(c) ?? []).filter((c) => !own.has(c)));
   const shape = (code: string, role: "ward" | "neighbour") => {
     const i = layers.wardIndex.get(code);
@@ -188,6 +186,18 @@ export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & 
     return f ? [{ ...f, properties: { ...f.properties, role } }] : [];
   };
   return [...[...own].flatMap((c) => shape(c, "ward")), ...[...around].sort().flatMap((c) => shape(c, "neighbour"))];
+}
+
+/** A team's wards and those bordering them (wardsWithNeighbours). Null for an unknown team. */
+export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
+  const rows = teamAssignment(getDb()).filter((r) => r.slug === slug);
+  return rows.length === 0 ? null : wardsWithNeighbours(rows.map((r) => r.wardCode));
+}
+
+/** A district's wards and those bordering them, in the districts around it (wardsWithNeighbours). Null for an unknown district. */
+export function districtWardShapes(districtCode: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
+  const own = getBoundaryLayers().wards.filter((w) => w.properties.districtCode === districtCode);
+  return own.length === 0 ? null : wardsWithNeighbours(own.map((w) => w.properties.code));
 }
 
 export type PreviewColouring = "district" | "plain";

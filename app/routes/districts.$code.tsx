@@ -5,6 +5,8 @@ import { AreaMapSection } from "~/components/map/area-sections";
 import { feedLink } from "~/components/stay-informed";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
+import { districtWardsGeoJsonUrl } from "~/lib/map/urls";
+import { getBoundaryLayers } from "~/models/boundaries.server";
 import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";
@@ -16,7 +18,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (code !== params.code) throw redirect(`/districts/${code}`, 301);
   const district = findDistrict(code);
   if (!district) throw new Response("District not found", { status: 404 });
-  return json({ district, teams: listTeamsInDistrict(code), wards: listWardsInDistrict(code), mapTiles: mapTileLayer() });
+  return json({
+    district,
+    teams: listTeamsInDistrict(code),
+    wards: listWardsInDistrict(code),
+    mapTiles: mapTileLayer(),
+    mapUrl: districtWardsGeoJsonUrl(code, getBoundaryLayers().version),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function DistrictPage() {
-  const { district, teams, wards, mapTiles } = useLoaderData<typeof loader>();
+  const { district, teams, wards, mapTiles, mapUrl } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -67,6 +75,7 @@ export default function DistrictPage() {
         description={`The ${wards.length} wards of ${district.name}, shaded, among the wards around them.`}
         wardCodes={wards.map((w) => w.code)}
         boundaryVintage={wards[0]?.boundaryVintage}
+        geometryUrl={mapUrl}
         tiles={mapTiles}
       />
 

@@ -216,6 +216,14 @@ function simplifyLevel<P>(
     toCheck = features.map((_, i) => i).filter((i) => arcs[i]!.some((a) => changed.has(a)));
     for (const i of toCheck) geometries[i] = build(simplified, i);
   }
+  // Rounding alone can make a narrow creek cross itself, whatever the threshold:
+  // such a ward keeps one more decimal place (a gap of under a metre or so with its neighbours).
+  const finer = { ...options, decimals: options.decimals + 1 };
+  for (const i of toCheck) {
+    if (selfIntersections(geometries[i]!) <= sourceKinksOf(i)) continue;
+    const geometry = (toFeature(simplified, objects[i]!) as Feature<AreaGeometry | null>).geometry;
+    geometries[i] = (geometry && roundGeometry(geometry, finer.decimals)) ?? geometries[i]!;
+  }
 
   let neighbours: number[][] | undefined;
   return {

@@ -46,3 +46,6 @@ export const teamWardsGeoJsonUrl = (slug: string, assignmentVersion: string) =>
 
 /** A picture of the county map, shown until the interactive one has loaded: wards in district colours, or all plain. */
 export const countyPreviewUrl = (version: string, colouring: "district" | "plain") => `/api/wards.svg?${v(version)}&colour=${colouring}`;
+
+/** One district's wards and the wards around them: the district page's map. */
+export const districtWardsGeoJsonUrl = (code: string, version: string) => `/api/districts/${encodeURIComponent(code)}.geojson?${v(version)}`;
