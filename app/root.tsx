@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </div>
-        <SiteFooter />
+        <SiteFooter signedIn={!!data?.user} />
         <RouteAnnouncer />
         <ScrollRestoration />
         <Scripts />
