@@ -257,11 +257,19 @@ test.describe("ward, district and team pages", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a district page shades its wards", async ({ page }) => {
-    test.setTimeout(60_000); // axe over the county's 279 shapes
+  test("a district page shades its wards, fetching only them and the wards around them", async ({ page }) => {
+    test.setTimeout(60_000);
+    const boundaryFiles: { path: string; bytes: number }[] = [];
+    page.on("response", async (r) => {
+      if (r.url().includes(".geojson")) boundaryFiles.push({ path: new URL(r.url()).pathname, bytes: Number(r.headers()["content-length"] ?? (await r.body()).length) });
+    });
     await page.goto(`/districts/${SWALE}`);
     await expect(page.locator("table tbody tr")).toHaveCount(24);
     await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(24);
+    expect(await page.locator("path.map-ward").count()).toBeLessThan(60);
+    expect(boundaryFiles.map((f) => f.path)).toEqual([`/api/districts/${SWALE}.geojson`]);
+    // A fraction of the county file (about 115 KB compressed).
+    expect(boundaryFiles[0]!.bytes).toBeLessThan(40 * 1024);
     await screenshotMap(page, "district-page");
     await expectNoAxeViolations(page);
   });
