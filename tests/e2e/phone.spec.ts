@@ -244,6 +244,10 @@ test.describe("search by place", () => {
     // A place is answered with the wards around it, the one it is in first.
     await expect(page.getByTestId("place-results").first().locator("li").first()).not.toContainText("away");
     await expect(page.getByTestId("place-results").first().locator("li").nth(1)).toContainText("away");
+    // A ward whose edge passes within a few metres of the place is "under 100 m away", never "0 m away".
+    await page.goto("/search?q=Broadstairs");
+    await expect(page.getByTestId("place-results").first()).toContainText("Bradstowe (Thanet) – under 100 m away");
+    await expect(page.getByTestId("place-results").first()).not.toContainText(/\b0 m away/);
 
     // A district goes to its page; a postcode district lists its wards, from either box.
     await page.goto("/search?q=maidstone");
