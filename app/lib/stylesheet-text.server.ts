@@ -10,17 +10,18 @@ const cache = new Map<string, string | null>();
  * `public/`), or null if it cannot be read or cannot sit safely inside a
  * <style> element, in which case the page links it as usual.
  */
-export function builtStylesheetText(href: string): string | null {
-  if (cache.has(href)) return cache.get(href)!;
+export function builtStylesheetText(href: string, publicDir = path.join(process.cwd(), "public")): string | null {
+  const key = `${publicDir}\0${href}`;
+  if (cache.has(key)) return cache.get(key)!;
   let text: string | null = null;
   if (/^\/build\/[\w./-]+\.css$/.test(href) && !href.includes("..")) {
     try {
-      const css = fs.readFileSync(path.join(process.cwd(), "public", href), "utf8");
+      const css = fs.readFileSync(path.join(publicDir, href), "utf8");
       text = /<\/style/i.test(css) ? null : css;
     } catch {
       text = null;
     }
   }
-  cache.set(href, text);
+  cache.set(key, text);
   return text;
 }

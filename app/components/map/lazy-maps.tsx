@@ -84,7 +84,7 @@ function Styled({ load, placeholder, children }: { load: () => Promise<unknown>;
  * A map with its "Skip the map" link, drawn once its code (`load`) and Leaflet's
  * stylesheets have arrived, with a box of the map's size until then.
  */
-export function Deferred({ size, label, load, children }: { size: "county" | "area"; label: string; load: () => Promise<unknown>; children: () => ReactNode }) {
+function Deferred({ size, label, load, children }: { size: "county" | "area"; label: string; load: () => Promise<unknown>; children: () => ReactNode }) {
   const after = `after-map-${useId().replace(/:/g, "")}`;
   const placeholder = <div className={`map map--${size} map--placeholder`} aria-hidden="true" />;
   return (
