@@ -6,9 +6,9 @@ import { getBoundaryLayers } from "~/models/boundaries.server";
 let cached: { version: string; detail: PreparedBody; overview: PreparedBody } | undefined;
 
 /**
- * GET /api/districts.geojson?v=WD24.1 → the 13 district outlines, each the union
- * of its wards on the simplified boundaries, with a point for its label; with
- * &overview=1, lighter, for the first view of the whole county.
+ * GET /api/districts.geojson?v=WD24.1 → the 13 district outlines (the ONS
+ * district polygons, simplified like the wards), with a point for its label;
+ * with &overview=1, lighter, for the first view of the whole county.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const layers = getBoundaryLayers();
