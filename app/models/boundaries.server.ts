@@ -215,13 +215,17 @@ export function countyPreviewSvg(colouring: PreviewColouring): { version: string
   if (previewCache?.version !== layers.version) {
     const byName = [...layers.overview.districts].sort((a, b) => a.properties.name.localeCompare(b.properties.name));
     const colours = districtColours(byName.map((d) => d.properties.code));
-    const draw = (fill: (districtCode: string) => string) =>
+    const draw = (fill: (districtCode: string) => string, edge: string) =>
       previewSvg({
         wards: layers.overview.wards.map((w) => ({ geometry: w.geometry, fill: fill(w.properties.districtCode) })),
         districts: layers.overview.districts.map((d) => d.geometry),
         fillOpacity: MAP_FILL_OPACITY,
+        edge,
       });
-    previewCache = { version: layers.version, svg: { district: draw((code) => colours[code] ?? NO_DATA_COLOUR), plain: draw(() => "#ffffff") } };
+    previewCache = {
+      version: layers.version,
+      svg: { district: draw((code) => colours[code] ?? NO_DATA_COLOUR, "#ffffff"), plain: draw(() => "#ffffff", "#8c9196") },
+    };
   }
   return { version: previewCache.version, svg: previewCache.svg[colouring] };
 }

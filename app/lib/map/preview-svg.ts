@@ -71,14 +71,27 @@ function pathData(geometries: readonly AreaGeometry[], frame: Frame): string {
  * own shows through). Strokes keep their width in
  * screen pixels whatever size the picture is shown at.
  */
-export function previewSvg({ wards, districts, fillOpacity, width = 1000 }: { wards: readonly PreviewArea[]; districts: readonly AreaGeometry[]; fillOpacity: number; width?: number }): string {
+export function previewSvg({
+  wards,
+  districts,
+  fillOpacity,
+  edge = "#ffffff",
+  width = 1000,
+}: {
+  wards: readonly PreviewArea[];
+  districts: readonly AreaGeometry[];
+  fillOpacity: number;
+  /** The ward edges' colour: white between coloured wards, darker between plain ones. */
+  edge?: string;
+  width?: number;
+}): string {
   const frame = previewFrame(wards, width);
   const byFill = new Map<string, AreaGeometry[]>();
   for (const w of wards) byFill.set(w.fill, [...(byFill.get(w.fill) ?? []), w.geometry]);
   const safeColour = (c: string) => (/^#[0-9a-f]{3,8}$/i.test(c) ? c : "#ffffff");
   const stroke = `vector-effect="non-scaling-stroke" stroke-linejoin="round"`;
   const wardPaths = [...byFill]
-    .map(([fill, gs]) => `<path fill="${safeColour(fill)}" fill-opacity="${fillOpacity}" fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8" ${stroke} d="${pathData(gs, frame)}"/>`)
+    .map(([fill, gs]) => `<path fill="${safeColour(fill)}" fill-opacity="${fillOpacity}" fill-rule="evenodd" stroke="${safeColour(edge)}" stroke-width="0.8" ${stroke} d="${pathData(gs, frame)}"/>`)
     .join("");
   const borders = pathData(districts, frame);
   return [
