@@ -1,9 +1,11 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { StylesheetText } from "~/components/site-styles";
 import { isPrivatePage, isPublicPage, PERSONAL, PUBLIC_PAGE_VARY, publicPageCacheControl } from "~/lib/cache-policy";
 import { contentExpiry } from "~/lib/content-expiry.server";
 import { documentSecurityPolicy } from "~/lib/security-headers.server";
+import { builtStylesheetText } from "~/lib/stylesheet-text.server";
 // server.js sets the security headers on every response it sends, refuses
 // cross-site form posts before Remix sees them, answers /api/lookup ahead of
 // Remix and keeps public pages in a response cache; it reads all four from here.
@@ -52,7 +54,13 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
  * cached copy carries the policy made for its own bytes.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {
-  const html = "<!DOCTYPE html>" + renderToString(<RemixServer context={remixContext} url={request.url} />);
+  const html =
+    "<!DOCTYPE html>" +
+    renderToString(
+      <StylesheetText.Provider value={builtStylesheetText}>
+        <RemixServer context={remixContext} url={request.url} />
+      </StylesheetText.Provider>,
+    );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Content-Security-Policy", documentSecurityPolicy(html));
   applyCachePolicy(request, responseStatusCode, responseHeaders);

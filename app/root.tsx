@@ -5,13 +5,11 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { SiteFooter, SiteHeader } from "~/components/layout";
 import { RouteAnnouncer } from "~/components/route-announcer";
+import { SiteStyles } from "~/components/site-styles";
 import { blankSessionCookie, checkSession, hasSessionCookie } from "~/lib/auth.server";
-import stylesheet from "~/styles/app.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+// The stylesheets are written into the page by SiteStyles, not linked.
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 // Residents carry no session cookie, so their pages cost no database work here.
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#002d62" />
         <Meta />
+        <SiteStyles />
         <Links />
       </head>
       <body>
@@ -42,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </div>
-        <SiteFooter />
+        <SiteFooter signedIn={!!data?.user} />
         <RouteAnnouncer />
         <ScrollRestoration />
         <Scripts />

@@ -4,15 +4,20 @@
 // preset. Each page is loaded cold (new browser context, nothing cached) a few
 // times and the median reported, against the targets:
 //
-//   ward page: largest contentful paint ≤ 1.5 s
-//   /map:      first ward drawn        ≤ 3 s
+//   ward page: largest contentful paint ≤ 1.5 s (the last candidate, once the
+//              page has loaded and hydrated and its network has gone quiet)
+//   /map:      first ward drawn        ≤ 3 s (the server-drawn picture of the
+//              wards painted, or Leaflet's first ward if sooner), and, reported
+//              beside it without a target, when the interactive map has drawn
+//              its first ward
 //
 //   npm run build && npm run budget:phone [-- --runs 5 --port 3301]
 //
 // It starts the production build on its own fresh database, like `npm run bench`.
-import { chromium, type Browser } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
@@ -34,29 +39,59 @@ const PHONE = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isM
 interface Measure {
   name: string;
   path: string;
-  targetMs: number;
-  /** Milliseconds from the start of navigation to the moment measured. */
-  read: string;
+  /** Null: reported, with no target. */
+  targetMs: number | null;
+  /** Wait for the moment measured, then read it: milliseconds from the start of navigation. */
+  read: (page: Page) => Promise<number>;
 }
 
-// Read in the page, relative to navigation start (performance.timeOrigin).
-const LCP = `new Promise((resolve) => {
-  let last = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) last = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
-  // LCP is final once the page has loaded and painted; give it two frames.
-  const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(last)));
-  if (document.readyState === "complete") done(); else addEventListener("load", done);
-})`;
-const FIRST_WARD = `new Promise((resolve) => {
-  const seen = () => document.querySelector("path.map-ward");
-  if (seen()) return resolve(performance.now());
-  new MutationObserver((_, o) => { if (seen()) { o.disconnect(); requestAnimationFrame(() => resolve(performance.now())); } })
-    .observe(document.documentElement, { childList: true, subtree: true });
-})`;
+// Recorded in the page from its first script on, relative to navigation start
+// (performance.timeOrigin): every largest-contentful-paint candidate, the paint
+// of /map's picture of the wards (Element Timing), and the frame after Leaflet
+// first puts a ward on the map.
+const RECORD = `(() => {
+  const seen = (window.__budget = { lcp: 0, picture: null, leaflet: null });
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === "county-map-preview" && seen.picture === null) seen.picture = e.renderTime || e.loadTime;
+  }).observe({ type: "element", buffered: true });
+  const watch = () => {
+    const found = () => document.querySelector("path.map-ward") && requestAnimationFrame(() => (seen.leaflet ??= performance.now()));
+    if (found()) return;
+    new MutationObserver((_, o) => found() && o.disconnect()).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch); else watch();
+})()`;
+
+const budget = (page: Page, key: "lcp" | "picture" | "leaflet") => page.evaluate((k) => (window as unknown as { __budget: Record<string, number | null> }).__budget[k] ?? null, key);
+
+/** The final LCP: read once the page has loaded and its network has been quiet for half a second (hydration, the lazy map), so no later candidate is missed. */
+async function largestContentfulPaint(page: Page): Promise<number> {
+  await page.waitForLoadState("load", { timeout: 60_000 });
+  await page.waitForLoadState("networkidle", { timeout: 60_000 });
+  return (await budget(page, "lcp"))!;
+}
+
+/** The first moment a ward is on screen: the server-drawn picture, or Leaflet's first ward if it came first. */
+async function firstWardDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => {
+    const b = (window as unknown as { __budget: { picture: number | null; leaflet: number | null } }).__budget;
+    return b.picture !== null || b.leaflet !== null;
+  }, null, { timeout: 60_000 });
+  const [picture, leaflet] = [await budget(page, "picture"), await budget(page, "leaflet")];
+  return Math.min(picture ?? Infinity, leaflet ?? Infinity);
+}
+
+/** When the interactive map has drawn its first ward (tap, point, keyboard). */
+async function interactiveWardDrawn(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __budget: { leaflet: number | null } }).__budget.leaflet !== null, null, { timeout: 60_000 });
+  return (await budget(page, "leaflet"))!;
+}
 
 const MEASURES: Measure[] = [
-  { name: "Ward page: largest contentful paint", path: "/wards/E05015608", targetMs: 1500, read: LCP },
-  { name: "/map: first ward drawn", path: "/map", targetMs: 3000, read: FIRST_WARD },
+  { name: "Ward page: largest contentful paint", path: "/wards/E05015608", targetMs: 1500, read: largestContentfulPaint },
+  { name: "/map: first ward drawn", path: "/map", targetMs: 3000, read: firstWardDrawn },
+  { name: "/map: interactive map's first ward drawn", path: "/map", targetMs: null, read: interactiveWardDrawn },
 ];
 
 async function measureOnce(browser: Browser, m: Measure): Promise<number> {
@@ -65,13 +100,14 @@ async function measureOnce(browser: Browser, m: Measure): Promise<number> {
     const page = await context.newPage();
     // Map tiles and anything else outside the app are not part of the budget.
     await page.route("**/*", (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+    await page.addInitScript(RECORD);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
     await page.goto(BASE + m.path, { waitUntil: "commit", timeout: 60_000 });
-    return Math.round((await page.evaluate(m.read)) as number);
+    return Math.round(await m.read(page));
   } finally {
     await context.close();
   }
@@ -103,17 +139,23 @@ async function main() {
   let failed = false;
   try {
     await waitForServer();
-    // One unthrottled visit each, so the server's first-request work is not counted.
-    for (const m of MEASURES) await fetch(BASE + m.path);
-    console.log(`Phone budget: ${PHONE.viewport.width}×${PHONE.viewport.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, cold cache, median of ${RUNS}\n`);
+    // One unthrottled visit each (and to what the pages fetch), so the server's
+    // first-request work (building the boundaries, compressing them) is not counted.
+    const warm = await browser.newPage();
+    for (const m of MEASURES) await warm.goto(BASE + m.path, { waitUntil: "networkidle", timeout: 120_000 });
+    await warm.close();
+    console.log(`Phone budget: ${PHONE.viewport.width}×${PHONE.viewport.height}, CPU ${CPU_SLOWDOWN}× slower, Slow 4G, cold cache, median of ${RUNS}`);
+    console.log(`Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (${os.cpus().length} cores)\n`);
     for (const m of MEASURES) {
       const runs: number[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measureOnce(browser, m));
       const ms = median(runs);
-      const ok = ms <= m.targetMs;
+      const ok = m.targetMs === null || ms <= m.targetMs;
       failed ||= !ok;
-      console.log(`${ok ? "PASS" : "FAIL"}  ${m.name}: ${(ms / 1000).toFixed(2)} s (target ≤ ${(m.targetMs / 1000).toFixed(1)} s; runs ${runs.map((r) => (r / 1000).toFixed(2)).join(", ")})`);
+      const target = m.targetMs === null ? "no target" : `target ≤ ${(m.targetMs / 1000).toFixed(1)} s`;
+      console.log(`${m.targetMs === null ? "    " : ok ? "PASS" : "FAIL"}  ${m.name}: ${(ms / 1000).toFixed(2)} s (${target}; runs ${runs.map((r) => (r / 1000).toFixed(2)).join(", ")})`);
     }
+    console.log(`\nLoad average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
   } finally {
     await browser.close();
     server.kill();

@@ -74,7 +74,8 @@ export function SampleDataBanner() {
   );
 }
 
-export function SiteFooter() {
+/** `signedIn`: someone is signed in, so the footer does not offer them sign-in again. */
+export function SiteFooter({ signedIn = false }: { signedIn?: boolean }) {
   return (
     <footer className="footer">
       <div className="width-container">
@@ -95,9 +96,11 @@ export function SiteFooter() {
           <li>
             <Link to="/privacy">Privacy</Link>
           </li>
-          <li>
-            <Link to="/login">Staff sign in</Link>
-          </li>
+          {signedIn ? null : (
+            <li>
+              <Link to="/login">Staff sign in</Link>
+            </li>
+          )}
         </ul>
         <p>
           Contains public sector information licensed under the{" "}

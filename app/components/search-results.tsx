@@ -6,7 +6,9 @@ interface WardLink {
   districtName: string;
 }
 
-const distance = (metres: number) => (metres === 0 ? "" : metres < 1000 ? ` – ${Math.round(metres / 100) * 100} m away` : ` – ${(metres / 1000).toFixed(1)} km away`);
+// A ward whose edge is within 50 m of the place would read "0 m away".
+const distance = (metres: number) =>
+  metres === 0 ? "" : metres < 100 ? " – under 100 m away" : metres < 1000 ? ` – ${Math.round(metres / 100) * 100} m away` : ` – ${(metres / 1000).toFixed(1)} km away`;
 
 function WardItem({ ward, note }: { ward: WardLink; note?: string }) {
   return (

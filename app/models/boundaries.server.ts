@@ -6,8 +6,10 @@ import { asc, eq } from "drizzle-orm";
 import { districts, teams, teamWards, wards } from "../../db/schema";
 import { getDb, type Db } from "~/lib/db.server";
 import type { AreaFeature, AreaGeometry, LngLat } from "~/lib/geo";
+import { districtColours, MAP_FILL_OPACITY, NO_DATA_COLOUR } from "~/lib/map/colours";
+import { previewSvg } from "~/lib/map/preview-svg";
 import { geometryVersion } from "~/lib/map/urls";
-import { COUNTY_SIMPLIFICATION, simplifyAreas } from "~/lib/map/simplify-geometry";
+import { COUNTY_OVERVIEW, COUNTY_SIMPLIFICATION, simplifyAreaLevels, type SimplifiedAreas } from "~/lib/map/simplify-geometry";
 
 export interface WardShapeProperties {
   code: string;
@@ -30,6 +32,8 @@ export interface BoundaryLayers {
   /** Ward code → codes of the wards sharing a boundary with it. */
   neighbours: ReadonlyMap<string, readonly string[]>;
   districts: AreaFeature<DistrictShapeProperties>[];
+  /** The same wards and districts, lighter: the whole-county view a map draws first. */
+  overview: { wards: AreaFeature<WardShapeProperties>[]; districts: AreaFeature<DistrictShapeProperties>[] };
   /** The union of some wards on the same simplified boundaries. */
   mergeWards(codes: readonly string[]): AreaGeometry | null;
 }
@@ -50,14 +54,14 @@ function buildBoundaryLayers(db: Db): BoundaryLayers {
     .innerJoin(districts, eq(districts.code, wards.districtCode))
     .orderBy(asc(districts.name), asc(wards.name))
     .all();
-  const simplified = simplifyAreas(
+  const [simplified, overviewWards] = simplifyAreaLevels(
     rows.map((r) => ({
       type: "Feature" as const,
       properties: { code: r.code, name: r.name, districtCode: r.districtCode },
       geometry: JSON.parse(r.geometry) as AreaGeometry,
     })),
-    COUNTY_SIMPLIFICATION,
-  );
+    [COUNTY_SIMPLIFICATION, COUNTY_OVERVIEW],
+  ) as [SimplifiedAreas<WardShapeProperties>, SimplifiedAreas<WardShapeProperties>];
   const wardIndex = new Map(rows.map((r, i) => [r.code, i]));
   const neighbours = new Map(rows.map((r, i) => [r.code, simplified.neighbours[i]!.map((j) => rows[j]!.code)]));
 
@@ -65,13 +69,14 @@ function buildBoundaryLayers(db: Db): BoundaryLayers {
   // wards: the ward file mixes two generalisations, whose edges do not quite
   // meet, and a merge would draw those seams as district borders.
   const districtRows = db.select({ code: districts.code, name: districts.name, geometry: districts.geometry }).from(districts).orderBy(asc(districts.name)).all();
-  const simplifiedDistricts = simplifyAreas(
+  const districtLevels = simplifyAreaLevels(
     districtRows.map((d) => ({ type: "Feature" as const, properties: { code: d.code, name: d.name }, geometry: JSON.parse(d.geometry) as AreaGeometry })),
-    COUNTY_SIMPLIFICATION,
+    [COUNTY_SIMPLIFICATION, COUNTY_OVERVIEW],
   );
-  const districtFeatures = simplifiedDistricts.features.map(
-    (f): AreaFeature<DistrictShapeProperties> => ({ ...f, properties: { ...f.properties, label: labelPoint(rows.filter((r) => r.districtCode === f.properties.code)) } }),
-  );
+  const labels = new Map(districtRows.map((d) => [d.code, labelPoint(rows.filter((r) => r.districtCode === d.code))]));
+  const [districtFeatures, overviewDistricts] = districtLevels.map((level) =>
+    level.features.map((f): AreaFeature<DistrictShapeProperties> => ({ ...f, properties: { ...f.properties, label: labels.get(f.properties.code)! } })),
+  ) as [AreaFeature<DistrictShapeProperties>[], AreaFeature<DistrictShapeProperties>[]];
 
   const vintages = [...new Set(rows.map((r) => r.vintage))].sort();
   return {
@@ -80,6 +85,7 @@ function buildBoundaryLayers(db: Db): BoundaryLayers {
     wardIndex,
     neighbours,
     districts: districtFeatures,
+    overview: { wards: overviewWards.features, districts: overviewDistricts },
     mergeWards: (codes) => simplified.dissolve(codes.map((c) => wardIndex.get(c)).filter((i): i is number => i !== undefined)),
   };
 }
@@ -166,15 +172,13 @@ export function getTeamAreas(): TeamAreas {
 }
 
 /**
- * A team's wards (role "ward") followed by the wards bordering them (role
- * "neighbour"), on the county's simplified boundaries: what the team page
- * draws, without the other 250-odd wards. Null for an unknown team.
+ * Some wards (role "ward") followed by the wards bordering them (role
+ * "neighbour"), on the county's simplified boundaries: what a team's or a
+ * district's page draws, without the other 250-odd wards.
  */
-export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
-  const rows = teamAssignment(getDb()).filter((r) => r.slug === slug);
-  if (rows.length === 0) return null;
+function wardsWithNeighbours(codes: Iterable<string>): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] {
   const layers = getBoundaryLayers();
-  const own = new Set(rows.map((r) => r.wardCode));
+  const own = new Set(codes);
   const around = new Set([...own].flatMap((c) => layers.neighbours.get(c) ?? []).filter((c) => !own.has(c)));
   const shape = (code: string, role: "ward" | "neighbour") => {
     const i = layers.wardIndex.get(code);
@@ -182,4 +186,46 @@ export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & 
     return f ? [{ ...f, properties: { ...f.properties, role } }] : [];
   };
   return [...[...own].flatMap((c) => shape(c, "ward")), ...[...around].sort().flatMap((c) => shape(c, "neighbour"))];
+}
+
+/** A team's wards and those bordering them (wardsWithNeighbours). Null for an unknown team. */
+export function teamWardShapes(slug: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
+  const rows = teamAssignment(getDb()).filter((r) => r.slug === slug);
+  return rows.length === 0 ? null : wardsWithNeighbours(rows.map((r) => r.wardCode));
+}
+
+/** A district's wards and those bordering them, in the districts around it (wardsWithNeighbours). Null for an unknown district. */
+export function districtWardShapes(districtCode: string): AreaFeature<WardShapeProperties & { role: "ward" | "neighbour" }>[] | null {
+  const own = getBoundaryLayers().wards.filter((w) => w.properties.districtCode === districtCode);
+  return own.length === 0 ? null : wardsWithNeighbours(own.map((w) => w.properties.code));
+}
+
+export type PreviewColouring = "district" | "plain";
+
+// One picture per colouring, for the current boundaries.
+let previewCache: { version: string; svg: Record<PreviewColouring, string> } | undefined;
+
+/**
+ * The county map as a picture (lib/map/preview-svg.ts), on the overview
+ * boundaries: wards in their district's colour, as /map first shows them, or
+ * all in the one plain fill under any other colouring.
+ */
+export function countyPreviewSvg(colouring: PreviewColouring): { version: string; svg: string } {
+  const layers = getBoundaryLayers();
+  if (previewCache?.version !== layers.version) {
+    const byName = [...layers.overview.districts].sort((a, b) => a.properties.name.localeCompare(b.properties.name));
+    const colours = districtColours(byName.map((d) => d.properties.code));
+    const draw = (fill: (districtCode: string) => string, edge: string) =>
+      previewSvg({
+        wards: layers.overview.wards.map((w) => ({ geometry: w.geometry, fill: fill(w.properties.districtCode) })),
+        districts: layers.overview.districts.map((d) => d.geometry),
+        fillOpacity: MAP_FILL_OPACITY,
+        edge,
+      });
+    previewCache = {
+      version: layers.version,
+      svg: { district: draw((code) => colours[code] ?? NO_DATA_COLOUR, "#ffffff"), plain: draw(() => "#ffffff", "#8c9196") },
+    };
+  }
+  return { version: previewCache.version, svg: previewCache.svg[colouring] };
 }

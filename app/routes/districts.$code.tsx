@@ -1,17 +1,16 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { AreaMapSection } from "~/components/map/area-sections";
-import { mapStylesheets } from "~/components/map/styles";
 import { feedLink } from "~/components/stay-informed";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
+import { districtWardsGeoJsonUrl } from "~/lib/map/urls";
+import { getBoundaryLayers } from "~/models/boundaries.server";
 import { findDistrict } from "~/models/district.server";
 import { listTeamsInDistrict } from "~/models/team.server";
 import { listWardsInDistrict } from "~/models/ward.server";
 import { CSU_INBOX } from "~/lib/labels";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);
@@ -19,7 +18,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (code !== params.code) throw redirect(`/districts/${code}`, 301);
   const district = findDistrict(code);
   if (!district) throw new Response("District not found", { status: 404 });
-  return json({ district, teams: listTeamsInDistrict(code), wards: listWardsInDistrict(code), mapTiles: mapTileLayer() });
+  return json({
+    district,
+    teams: listTeamsInDistrict(code),
+    wards: listWardsInDistrict(code),
+    mapTiles: mapTileLayer(),
+    mapUrl: districtWardsGeoJsonUrl(code, getBoundaryLayers().version),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function DistrictPage() {
-  const { district, teams, wards, mapTiles } = useLoaderData<typeof loader>();
+  const { district, teams, wards, mapTiles, mapUrl } = useLoaderData<typeof loader>();
   return (
     <>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
@@ -70,6 +75,7 @@ export default function DistrictPage() {
         description={`The ${wards.length} wards of ${district.name}, shaded, among the wards around them.`}
         wardCodes={wards.map((w) => w.code)}
         boundaryVintage={wards[0]?.boundaryVintage}
+        geometryUrl={mapUrl}
         tiles={mapTiles}
       />
 

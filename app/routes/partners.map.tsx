@@ -1,10 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useHydrated } from "~/components/client-only";
 import { MapHelp, MapOnly, PartnerMap } from "~/components/map/lazy-maps";
-import { mapStylesheets } from "~/components/map/styles";
 import { useSearchState } from "~/components/map/use-search-state";
 import { PartnerLegend } from "~/components/map/partner-legend";
 import { ThemeTable } from "~/components/map/theme-table";
@@ -21,8 +20,6 @@ import { districtsGeoJsonUrl, teamAreasGeoJsonUrl, wardsGeoJsonUrl } from "~/lib
 import { getBoundaryLayers, teamAreasVersion } from "~/models/boundaries.server";
 import { listMapWards, listUpcomingVenues, mapColours } from "~/models/map.server";
 import { partnerVoices } from "~/models/response.server";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "view:partner-map");

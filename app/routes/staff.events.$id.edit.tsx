@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { mapStylesheets } from "~/components/map/styles";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
@@ -15,8 +14,6 @@ import { listWardsOfTeam } from "~/models/ward.server";
 import { teamAreasVersion } from "~/models/boundaries.server";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 async function guard(request: Request, id: string | undefined) {
   const event = findEvent(idParam(id));

@@ -1,9 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { EventList } from "~/components/event-list";
 import { AreaMapSection } from "~/components/map/area-sections";
-import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { StayInformed } from "~/components/stay-informed";
 import { webcalUrl } from "~/lib/calendar.server";
@@ -15,8 +14,6 @@ import { listUpcomingEventsForTeam } from "~/models/event.server";
 import { listOfficersForTeam } from "~/models/officer.server";
 import { findTeamBySlug } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!isSlug(params.slug)) throw new Response("Team not found", { status: 404 });

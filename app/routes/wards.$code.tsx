@@ -1,10 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useParams, useRouteError } from "@remix-run/react";
 import { ContactPolice } from "~/components/contact-police";
 import { EventList } from "~/components/event-list";
 import { WardMapSection } from "~/components/map/area-sections";
-import { mapStylesheets } from "~/components/map/styles";
 import { OfficerList } from "~/components/officer-list";
 import { PriorityCard } from "~/components/priority-timeline";
 import { WardAtAGlance } from "~/components/ward-at-a-glance";
@@ -21,8 +20,6 @@ import { listPrioritiesForWard } from "~/models/priority.server";
 import { findTeamBySlug } from "~/models/team.server";
 import { wardVoices } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
-
-export const links: LinksFunction = () => mapStylesheets;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = normaliseGssCode(params.code);

@@ -6,12 +6,16 @@ import { expect, test } from "./fixtures";
 test.use({ javaScriptEnabled: false });
 
 test.describe("map pages with JavaScript off", () => {
-  test("/map shows no empty map box or map controls, and lists every ward by district, each group opening", async ({ page }) => {
+  test("/map shows no map box, picture or map controls, and lists every ward by district, each group opening", async ({ page }) => {
     await page.goto("/map");
     await expect(page.getByRole("heading", { name: "All 279 wards" })).toBeVisible();
-    await expect(page.locator(".map, .map-help, .skip-map, [data-testid=legend]")).toHaveCount(0);
+    // The map's picture and controls are in the page (so nothing moves when scripts
+    // run), but not shown, and nothing a person can reach refers to a map.
+    await expect(page.getByTestId("map-preview")).toBeAttached();
+    await expect(page.locator(".map, .map-help, .skip-map, [data-testid=legend], .map-controls").filter({ visible: true })).toHaveCount(0);
     await expect(page.getByRole("radio")).toHaveCount(0);
-    await expect(page.getByText(/the map/i)).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /skip the map/i })).toHaveCount(0);
+    await expect(page.locator("main")).not.toContainText(/the map/i, { useInnerText: true });
     const list = page.getByTestId("ward-list");
     await expect(list.locator("a.ward-list__name")).toHaveCount(279);
     await list.locator("summary", { hasText: "Swale" }).click();

@@ -54,6 +54,59 @@ test.describe("/map", () => {
     await screenshotMap(page, "map-district", { fullPage: false });
   });
 
+  test("shows a picture of the wards in the map's place before its code has arrived, then the interactive map over the same view", async ({ page }) => {
+    // The page's code held back: what a slow phone shows for its first seconds.
+    await page.route("**/build/**/*.js", (route) => route.abort());
+    await page.goto("/map");
+    const picture = page.getByTestId("map-preview");
+    await expect(picture).toBeVisible();
+    await expect.poll(() => picture.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const box = (await picture.boundingBox())!;
+    expect(box.height).toBeGreaterThan(300);
+    await expect(page.locator(".leaflet-container")).toHaveCount(0);
+    // Where the picture draws the county: fitted inside its 10 px margins, centred.
+    const pictured = await picture.locator("img").evaluate((img: HTMLImageElement) => {
+      const r = img.getBoundingClientRect();
+      const [w, h] = [r.width - 20, r.height - 20];
+      const scale = Math.min(w / img.naturalWidth, h / img.naturalHeight);
+      return { left: r.left + 10 + (w - img.naturalWidth * scale) / 2, top: r.top + 10 + (h - img.naturalHeight * scale) / 2, width: img.naturalWidth * scale };
+    });
+
+    await page.unroute("**/build/**/*.js");
+    await openMap(page);
+    await expect(picture).toHaveCount(0);
+    const map = (await page.locator(".leaflet-container").boundingBox())!;
+    expect(Math.round(map.y)).toBe(Math.round(box.y));
+    expect(Math.round(map.height)).toBe(Math.round(box.height));
+    // Leaflet frames the wards exactly as the picture did, so nothing jumps when it takes over.
+    const drawn = await page.locator(".leaflet-overlay-pane svg g").first().evaluate((g) => {
+      const r = g.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width };
+    });
+    expect(Math.abs(drawn.left - pictured.left)).toBeLessThan(4);
+    expect(Math.abs(drawn.top - pictured.top)).toBeLessThan(4);
+    expect(Math.abs(drawn.width - pictured.width)).toBeLessThan(6);
+  });
+
+  test("draws the light overview first and fetches the finer boundaries only when zoomed in, reshaping the same wards", async ({ page }) => {
+    const boundaryFiles: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes(".geojson")) boundaryFiles.push(new URL(r.url()).search.includes("overview=1") ? "overview" : "fine");
+    });
+    await openMap(page);
+    expect(boundaryFiles.sort()).toEqual(["overview", "overview"]);
+    const ward = page.locator(`path[data-ward="${PARK_WOOD}"]`);
+    const before = (await ward.getAttribute("d"))!;
+    await ward.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("+");
+    await expect.poll(() => boundaryFiles.filter((f) => f === "fine").length).toBe(2);
+    // The same element, reshaped in place: it keeps focus and its tooltip, and gains points.
+    await expect.poll(async () => ((await ward.getAttribute("d")) ?? "").length).toBeGreaterThan(before.length * 1.3);
+    await expect(ward).toBeFocused();
+    await expect(page.locator(".map-tooltip")).toContainText("Park Wood & Mangravet");
+    await expect(wardShapes(page)).toHaveCount(279);
+  });
+
   test("switching the colouring changes the legend and the fills, and they agree", async ({ page }) => {
     await openMap(page);
     const byDistrict = await fills(page);
@@ -204,11 +257,19 @@ test.describe("ward, district and team pages", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a district page shades its wards", async ({ page }) => {
-    test.setTimeout(60_000); // axe over the county's 279 shapes
+  test("a district page shades its wards, fetching only them and the wards around them", async ({ page }) => {
+    test.setTimeout(60_000);
+    const boundaryFiles: { path: string; bytes: number }[] = [];
+    page.on("response", async (r) => {
+      if (r.url().includes(".geojson")) boundaryFiles.push({ path: new URL(r.url()).pathname, bytes: Number(r.headers()["content-length"] ?? (await r.body()).length) });
+    });
     await page.goto(`/districts/${SWALE}`);
     await expect(page.locator("table tbody tr")).toHaveCount(24);
     await expect(page.locator('path.map-ward[fill="#1d70b8"]')).toHaveCount(24);
+    expect(await page.locator("path.map-ward").count()).toBeLessThan(60);
+    expect(boundaryFiles.map((f) => f.path)).toEqual([`/api/districts/${SWALE}.geojson`]);
+    // A fraction of the county file (about 115 KB compressed).
+    expect(boundaryFiles[0]!.bytes).toBeLessThan(40 * 1024);
     await screenshotMap(page, "district-page");
     await expectNoAxeViolations(page);
   });

@@ -14,15 +14,20 @@ async function expectNoAxeViolations(page: Page) {
 
 const RESIDENT_PAGES = [
   "/",
+  "/search",
+  "/search?q=park",
   "/search?q=Broadstairs",
   "/search?postcode=ME15",
   "/search?postcode=hello",
   `/wards/${PARK_WOOD}`,
+  `/wards/${PARK_WOOD}/say`,
+  `/wards/${PARK_WOOD}/follow`,
   "/districts",
   "/districts/E07000110",
   "/teams/maidstone-central",
   "/contact",
   "/about-data",
+  "/privacy",
   "/map",
 ];
 
@@ -33,7 +38,7 @@ test("no resident page scrolls sideways at 320, 375, 390 or 1280 px", async ({ p
     for (const path of RESIDENT_PAGES) {
       await page.goto(path);
       // Pages with a map are measured once it is drawn, as a map can widen a page too.
-      if (/^\/(wards|districts\/|teams|map)/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached({ timeout: 15_000 });
+      if (/^\/(wards\/[^/]+|districts\/|teams|map)$/.test(path)) await expect(page.locator("path.map-ward").first()).toBeAttached({ timeout: 15_000 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,
@@ -239,6 +244,10 @@ test.describe("search by place", () => {
     // A place is answered with the wards around it, the one it is in first.
     await expect(page.getByTestId("place-results").first().locator("li").first()).not.toContainText("away");
     await expect(page.getByTestId("place-results").first().locator("li").nth(1)).toContainText("away");
+    // A ward whose edge passes within a few metres of the place is "under 100 m away", never "0 m away".
+    await page.goto("/search?q=Broadstairs");
+    await expect(page.getByTestId("place-results").first()).toContainText("Bradstowe (Thanet) – under 100 m away");
+    await expect(page.getByTestId("place-results").first()).not.toContainText(/\b0 m away/);
 
     // A district goes to its page; a postcode district lists its wards, from either box.
     await page.goto("/search?q=maidstone");

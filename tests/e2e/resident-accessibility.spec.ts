@@ -15,6 +15,7 @@ const pages = [
   ["district", "/districts/E07000110"],
   ["contact", "/contact"],
   ["about the data", "/about-data"],
+  ["privacy", "/privacy"],
   ["ward not found", "/wards/E05999999"],
 ] as const;
 

@@ -3,7 +3,22 @@
 import { test, expect, screenshot } from "./fixtures";
 import { ACCOUNTS, E2E_PASSWORD, signIn } from "./accounts";
 
-test("the header offers staff sign-in; signing in gives a __Host- cookie Chromium keeps as Secure, HttpOnly and SameSite=Lax", async ({ page, context }) => {
+test("the footer offers staff sign-in only to people who are not signed in", async ({ page }) => {
+  const footerSignIn = page.locator("footer").getByRole("link", { name: "Staff sign in" });
+  await page.goto("/districts");
+  await expect(footerSignIn).toBeVisible();
+  await signIn(page, ACCOUNTS.partner);
+  for (const path of ["/districts", "/staff", "/wards/E05015608"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("signed-in")).toBeVisible();
+    await expect(footerSignIn).toHaveCount(0);
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("Signed in as")).toHaveCount(0);
+  await expect(footerSignIn).toBeVisible();
+});
+
+test("the footer offers staff sign-in; signing in gives a __Host- cookie Chromium keeps as Secure, HttpOnly and SameSite=Lax", async ({ page, context }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Staff sign in" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -69,7 +84,8 @@ test("a form posted from another site is refused, even with a valid session", as
 
 test("every kind of response carries the security headers: page, redirect, resource route, static file, error", async ({ page, request }) => {
   await page.goto("/");
-  const asset = await page.evaluate(() => (document.querySelector('link[rel="stylesheet"]') as HTMLLinkElement).href);
+  // A static file: a script module the page loads (the stylesheets are written into the page).
+  const asset = await page.evaluate(() => (document.querySelector('link[rel="modulepreload"]') as HTMLLinkElement).href);
   const paths = ["/", "/staff", "/api/lookup?postcode=ME15%209BZ", "/api/lookup", new URL(asset).pathname, "/no-such-page", "/wards/e05015608", "/logout"];
   for (const path of paths) {
     const response = await request.get(path, { maxRedirects: 0 });

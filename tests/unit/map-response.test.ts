@@ -4,9 +4,11 @@ import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chooseEncoding, prepareBody, serveBody } from "~/lib/map/response.server";
 import { getBoundaryLayers } from "~/models/boundaries.server";
+import { loader as districtLoader } from "~/routes/api.districts.$file";
 import { loader as districtsLoader } from "~/routes/api.districts[.]geojson";
 import { loader as wardLoader } from "~/routes/api.wards.$file";
 import { loader as wardsLoader } from "~/routes/api.wards[.]geojson";
+import { loader as previewLoader } from "~/routes/api.wards[.]svg";
 import { dbWithSampleData } from "./helpers/db";
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost${path}`, { headers });
@@ -108,5 +110,52 @@ describe("boundary endpoints", () => {
     const lower = await thrown(() => wardLoader(args(get(`/api/wards/e05015608.geojson?v=${version}`), { file: "e05015608.geojson" })));
     expect(lower.status).toBe(301);
     expect(lower.headers.get("location")).toBe(`/api/wards/E05015608.geojson?v=${version}`);
+  });
+
+  it("serve the same wards and districts lighter for the first view with &overview=1: a third of the bytes", async () => {
+    const fine = await wardsLoader(args(get(`/api/wards.geojson?v=${version}`, { "accept-encoding": "gzip" })));
+    const light = await wardsLoader(args(get(`/api/wards.geojson?v=${version}&overview=1`, { "accept-encoding": "gzip" })));
+    expect(light.headers.get("cache-control")).toContain("immutable");
+    expect(light.headers.get("etag")).not.toBe(fine.headers.get("etag"));
+    expect(Number(light.headers.get("content-length"))).toBeLessThan(Number(fine.headers.get("content-length")) / 2);
+    expect(Number(light.headers.get("content-length"))).toBeLessThanOrEqual(60 * 1024);
+    const lightWards = (await json(light)).features as { properties: { code: string } }[];
+    const fineWards = (await json(fine)).features as { properties: { code: string } }[];
+    expect(lightWards.map((f) => f.properties.code)).toEqual(fineWards.map((f) => f.properties.code));
+    const districts = await json(await districtsLoader(args(get(`/api/districts.geojson?v=${version}&overview=1`, { "accept-encoding": "gzip" }))));
+    expect(districts.features).toHaveLength(13);
+  });
+
+  it("serve a district's wards followed by the wards around it, and nothing else", async () => {
+    const swale = await json(await districtLoader(args(get(`/api/districts/E07000113.geojson?v=${version}`, { "accept-encoding": "gzip" }), { file: "E07000113.geojson" })));
+    const features = swale.features as { properties: { code: string; role: string; districtCode: string } }[];
+    const own = features.filter((f) => f.properties.role === "ward");
+    expect(own).toHaveLength(24);
+    expect(new Set(own.map((f) => f.properties.districtCode))).toEqual(new Set(["E07000113"]));
+    const around = features.filter((f) => f.properties.role === "neighbour");
+    expect(around.length).toBeGreaterThan(0);
+    expect(around.every((f) => f.properties.districtCode !== "E07000113")).toBe(true);
+    // Owned wards come first, so the map draws them over their neighbours' edges.
+    expect(features.findIndex((f) => f.properties.role === "neighbour")).toBe(24);
+    expect(features.length).toBeLessThan(60);
+    for (const file of ["E05015608.geojson", "E07999999.geojson", "nonsense.geojson", "E07000113.json"]) {
+      const res = await thrown(() => districtLoader(args(get(`/api/districts/${file}`), { file })));
+      expect(res.status, file).toBe(404);
+    }
+    const lower = await thrown(() => districtLoader(args(get(`/api/districts/e07000113.geojson?v=${version}`), { file: "e07000113.geojson" })));
+    expect(lower.headers.get("location")).toBe(`/api/districts/E07000113.geojson?v=${version}`);
+  });
+
+  it("serve a picture of the county map as SVG: district colours or plain, small, cached for a year", async () => {
+    const district = await previewLoader(args(get(`/api/wards.svg?v=${version}&colour=district`, { "accept-encoding": "gzip" })));
+    expect(district.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(district.headers.get("cache-control")).toContain("immutable");
+    expect(Number(district.headers.get("content-length"))).toBeLessThanOrEqual(30 * 1024);
+    const svg = gunzipSync(Buffer.from(await district.arrayBuffer())).toString("utf8");
+    // One path per district colour, then the district borders' casing and line.
+    expect(svg.match(/<path fill="#/g)).toHaveLength(13);
+    expect(svg).not.toMatch(/<script|on\w+=/i);
+    const plain = gunzipSync(Buffer.from(await (await previewLoader(args(get(`/api/wards.svg?v=${version}&colour=plain`, { "accept-encoding": "gzip" })))).arrayBuffer())).toString("utf8");
+    expect(plain.match(/<path fill="#/g)).toHaveLength(1);
   });
 });

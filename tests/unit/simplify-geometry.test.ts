@@ -103,6 +103,30 @@ describe("county ward layer", () => {
   });
 });
 
+describe("county overview layer (the first view a county map draws)", () => {
+  it("has the same 279 wards and 13 districts, each a real area within 5% or 0.12 km² of its ONS area (under two pixels of a phone's county view), adding no self-intersection", () => {
+    expect(layers.overview.wards.map((f) => f.properties.code)).toEqual(layers.wards.map((f) => f.properties.code));
+    expect(layers.overview.districts.map((f) => f.properties.code)).toEqual(layers.districts.map((f) => f.properties.code));
+    for (const f of layers.overview.wards) {
+      const original = source.get(f.properties.code)!.geometry;
+      expect(Math.abs(area(f.geometry) - area(original)), f.properties.code).toBeLessThan(Math.max(0.05 * area(original), 120_000));
+      expect(kinks(f.geometry).features.length, f.properties.code).toBeLessThanOrEqual(kinks(original).features.length);
+    }
+  });
+
+  it("is lighter than the zoomable layer: under half its points, 4 decimal places (about 10 m), and under 60 KB gzipped", () => {
+    const points = (fs: { geometry: AreaGeometry }[]) => fs.reduce((n, f) => n + positions(f.geometry).length, 0);
+    expect(points(layers.overview.wards)).toBeLessThan(points(layers.wards) / 2);
+    const roundedTo = (places: number) => (f: { geometry: AreaGeometry }) =>
+      positions(f.geometry).flat().every((c) => Math.abs(c! * 10 ** places - Math.round(c! * 10 ** places)) < 1e-6);
+    // A ward that rounding to 4 places would make cross itself keeps 5.
+    const finer = layers.overview.wards.filter((f) => !roundedTo(4)(f));
+    expect(finer.length).toBeLessThanOrEqual(3);
+    expect(finer.every(roundedTo(5))).toBe(true);
+    expect(gzipBytes({ type: "FeatureCollection", features: layers.overview.wards })).toBeLessThanOrEqual(60 * 1024);
+  });
+});
+
 describe("district layer", () => {
   it("has the 13 districts, each labelled at a point inside it", () => {
     expect(layers.districts.map((d) => d.properties.name).sort()).toHaveLength(13);

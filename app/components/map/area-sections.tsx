@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
 import { formatEventTime } from "~/lib/format";
 import { EVENT_TYPE_LABELS } from "~/lib/labels";
-import { geometryVersion, wardGeoJsonUrl, wardsGeoJsonUrl, type TileLayerConfig } from "~/lib/map/urls";
+import { geometryVersion, wardGeoJsonUrl, type TileLayerConfig } from "~/lib/map/urls";
 import { AreaMap, MapHelp, MapOnly } from "./lazy-maps";
 import type { VenueMarker } from "./types";
 
@@ -95,8 +95,8 @@ export function AreaMapSection({
   description: string;
   wardCodes: string[];
   boundaryVintage: string | undefined;
-  /** Only the boundaries the map draws; by default every ward in the county. */
-  geometryUrl?: string;
+  /** Only the boundaries the map draws: the area's wards and those around them. */
+  geometryUrl: string;
   tiles: TileLayerConfig | null;
 }) {
   if (!boundaryVintage || wardCodes.length === 0) return null;
@@ -107,7 +107,7 @@ export function AreaMapSection({
           <h2 id="area-map-title">{title}</h2>
           <p>{description}</p>
           <AreaMap
-            geometryUrl={geometryUrl ?? wardsGeoJsonUrl(geometryVersion(boundaryVintage))}
+            geometryUrl={geometryUrl}
             highlight={wardCodes}
             label={`Interactive map: ${description}`}
             tiles={tiles}

@@ -97,13 +97,21 @@ export function useGeoJson<T>(url: string | null): { data: T | null; failed: boo
   return state.url === url ? { data: state.data, failed: state.failed } : { data: null, failed: false };
 }
 
-/** Zoom to some bounds once, when they first become known. */
-export function FitBounds({ bounds, padding = 20, maxZoom = 16 }: { bounds: L.LatLngBounds | null; padding?: number; maxZoom?: number }) {
+/**
+ * Zoom to some bounds once, when they first become known. `exact` fits them
+ * to the pixel rather than to the nearest zoom step, as a picture of the same
+ * area shown in the map's place before it loaded is (preview-svg.ts).
+ */
+export function FitBounds({ bounds, padding = 20, maxZoom = 16, exact = false }: { bounds: L.LatLngBounds | null; padding?: number; maxZoom?: number; exact?: boolean }) {
   const map = useMap();
   // Keyed on the area, not the object: a new but equal bounds must not undo the person's own zooming.
   const key = bounds?.toBBoxString() ?? null;
   useEffect(() => {
-    if (bounds?.isValid()) map.fitBounds(bounds, { padding: [padding, padding], maxZoom, animate: false });
+    if (!bounds?.isValid()) return;
+    const snap = map.options.zoomSnap;
+    if (exact) map.options.zoomSnap = 0;
+    map.fitBounds(bounds, { padding: [padding, padding], maxZoom, animate: false });
+    map.options.zoomSnap = snap;
   }, [map, key]);
   return null;
 }

@@ -1,18 +1,18 @@
 // The maps as pages use them. Leaflet is only fetched after the page has
-// hydrated, and only by pages that render one of these. Without JavaScript
-// there is no map, so nothing is drawn for one: no empty box, no skip link,
-// no help text (see MapOnly for the words around a map).
+// hydrated, and only by pages that render one of these (the county map on /map,
+// where the map is the page, comes with the page's own code: county-map.tsx).
+// Without JavaScript there is no map, so nothing is drawn for one: no empty
+// box, no skip link, no help text (see MapOnly for the words around a map).
+import type { LinkDescriptor } from "@remix-run/node";
 import gestureStyles from "leaflet-gesture-handling/dist/leaflet-gesture-handling.css";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from "react";
 import { ClientOnly } from "~/components/client-only";
-import type { AreaMapProps, CountyMapProps, LocationPickerProps, PartnerMapProps } from "./types";
+import type { AreaMapProps, LocationPickerProps, PartnerMapProps } from "./types";
 
-const loadCountyMap = () => import("./county-map.client");
 const loadAreaMap = () => import("./area-map.client");
 const loadPartnerMap = () => import("./partner-map.client");
 const loadLocationPicker = () => import("./location-picker.client");
-const CountyMapClient = lazy(loadCountyMap);
 const AreaMapClient = lazy(loadAreaMap);
 const PartnerMapClient = lazy(loadPartnerMap);
 const LocationPickerClient = lazy(loadLocationPicker);
@@ -40,12 +40,21 @@ export function MapHelp({ id, opens = "the ward's page" }: { id?: string; opens?
  * its code), and say when they have arrived: a map drawn before them is a jumble.
  * They are not in the routes' `links`, so they never hold up a page's first paint.
  */
-function useLeafletStyles(load: () => Promise<unknown>): boolean {
+const LEAFLET_STYLESHEETS = [leafletStyles, gestureStyles];
+
+/**
+ * For a page whose map is drawn as soon as it has hydrated: fetch Leaflet's
+ * stylesheets with the page (without holding up its first paint, and after
+ * what the page needs first), so that adding them then costs no round trip.
+ */
+export const leafletStylePreloads: LinkDescriptor[] = LEAFLET_STYLESHEETS.map((href) => ({ rel: "preload", as: "style", href, fetchpriority: "low" }) as LinkDescriptor);
+
+export function useLeafletStyles(load: () => Promise<unknown>): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     // The map's code downloads at the same time (import() fetches a module once).
     load().catch(() => undefined);
-    const links = [leafletStyles, gestureStyles].map((href) => {
+    const links = LEAFLET_STYLESHEETS.map((href) => {
       const found = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
       if (found) return found;
       const link = document.createElement("link");
@@ -73,6 +82,10 @@ function Styled({ load, placeholder, children }: { load: () => Promise<unknown>;
   return <>{useLeafletStyles(load) ? children() : placeholder}</>;
 }
 
+/**
+ * A map with its "Skip the map" link, drawn once its code (`load`) and Leaflet's
+ * stylesheets have arrived, with a box of the map's size until then.
+ */
 function Deferred({ size, label, load, children }: { size: "county" | "area"; label: string; load: () => Promise<unknown>; children: () => ReactNode }) {
   const after = `after-map-${useId().replace(/:/g, "")}`;
   const placeholder = <div className={`map map--${size} map--placeholder`} aria-hidden="true" />;
@@ -92,14 +105,6 @@ function Deferred({ size, label, load, children }: { size: "county" | "area"; la
         </>
       )}
     </ClientOnly>
-  );
-}
-
-export function CountyMap(props: CountyMapProps) {
-  return (
-    <Deferred size="county" label="go to the list of wards" load={loadCountyMap}>
-      {() => <CountyMapClient {...props} />}
-    </Deferred>
   );
 }
 

@@ -40,13 +40,22 @@ export interface VenueMarker {
   events: { type: string; when: string }[];
 }
 
+/** Where a map's ward and district boundaries are. */
+export interface BoundaryUrls {
+  wards: string;
+  districts: string;
+}
+
 export interface CountyMapProps {
   wards: MapWard[];
   mode: ColourMode;
   colours: ColourContext;
-  wardsUrl: string;
-  districtsUrl: string;
+  /** Drawn first, at the whole-county view; `detail` replaces it once the map is zoomed in. */
+  overview: BoundaryUrls;
+  detail: BoundaryUrls;
   tiles: TileLayerConfig | null;
+  /** Called once the wards are drawn (or could not be loaded). */
+  onDrawn?: () => void;
 }
 
 export interface AreaMapProps {

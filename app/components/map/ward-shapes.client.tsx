@@ -7,6 +7,11 @@ import type { WardDescription, WardShapeCollection } from "./types";
 
 export interface WardShapesProps {
   shapes: WardShapeCollection;
+  /**
+   * Finer boundaries for the same wards, when they have arrived: each ward's
+   * outline is replaced in place, so focus, the open card and the tab stop stay.
+   */
+  refined?: WardShapeCollection | null;
   /** Changes whenever `style` would give different answers, so shapes are restyled only then. */
   styleKey: string;
   style: (code: string) => L.PathOptions;
@@ -98,11 +103,12 @@ const wardHref = (code: string) => `/wards/${code}`;
  * The wards are one stop in the tab order (a roving tabindex); the arrow keys
  * move to the neighbouring ward in that direction.
  */
-export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, href = wardHref, startAt }: WardShapesProps) {
+export function WardShapes({ shapes, refined, styleKey, style, describe, centre, onOpen, href = wardHref, startAt }: WardShapesProps) {
   const map = useMap();
   const latest = useRef({ style, describe, centre, onOpen, href });
   latest.current = { style, describe, centre, onOpen, href };
   const group = useRef<L.GeoJSON | null>(null);
+  const drawn = useRef<{ layers: Map<string, L.Path>; refresh: () => void } | null>(null);
 
   useEffect(() => {
     if (!map.getPane(FOCUS_PANE)) {
@@ -261,8 +267,10 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       if (nearest) setTabStop(nearest);
     };
     map.on("moveend", onMoveEnd);
+    drawn.current = { layers, refresh: () => refresh() };
 
     return () => {
+      drawn.current = null;
       map.off("moveend", onMoveEnd);
       cleanups.forEach((c) => c());
       outline?.remove();
@@ -272,6 +280,19 @@ export function WardShapes({ shapes, styleKey, style, describe, centre, onOpen, 
       group.current = null;
     };
   }, [map, shapes, startAt]);
+
+  useEffect(() => {
+    if (!refined || !drawn.current) return;
+    for (const f of refined.features) {
+      const shape = drawn.current.layers.get(f.properties.code) as L.Polygon | undefined;
+      if (!shape) continue;
+      const g = f.geometry;
+      shape.setLatLngs(L.GeoJSON.coordsToLatLngs(g.coordinates, g.type === "Polygon" ? 1 : 2) as L.LatLng[][]);
+      shape.feature = f;
+    }
+    // The focus outline follows the new edge.
+    drawn.current.refresh();
+  }, [refined, shapes]);
 
   useEffect(() => {
     group.current?.eachLayer((l) => {

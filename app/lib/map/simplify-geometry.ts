@@ -21,8 +21,20 @@ export interface SimplifyOptions {
   decimals: number;
 }
 
-/** The county layer: a pixel at the whole-county zoom covers ~20,000 m², so 2,000 m² bumps are invisible there. */
+/**
+ * The county layer, fine enough to zoom in on: at zoom 12 (a few wards across a
+ * phone) a screen pixel covers about 1,400 m², so 2,000 m² bumps barely show.
+ */
 export const COUNTY_SIMPLIFICATION: SimplifyOptions = { minAreaM2: 2_000, decimals: 5 };
+
+/**
+ * The whole-county view a map opens on, drawn first: a screen pixel there
+ * covers about 20,000 m² on a wide screen (zoom 9.5) and 80,000 m² on a phone
+ * (zoom 8), so bumps under 20,000 m² and 4 decimal places (about 10 m) cannot
+ * be seen. A map swaps in COUNTY_SIMPLIFICATION when zoomed in past OVERVIEW_MAX_ZOOM
+ * (app/lib/map/urls.ts).
+ */
+export const COUNTY_OVERVIEW: SimplifyOptions = { minAreaM2: 20_000, decimals: 4 };
 
 const METRES_PER_DEGREE = 111_320;
 
@@ -151,6 +163,14 @@ export function selfIntersections(geometry: AreaGeometry): number {
  * it introduces no self-intersection the source did not have.
  */
 export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOptions): SimplifiedAreas<P> {
+  return simplifyAreaLevels(features, [options])[0]!;
+}
+
+/**
+ * The same areas at several levels of detail (a light one for the first view
+ * of a map, a finer one for zooming in), from one topology built once.
+ */
+export function simplifyAreaLevels<P>(features: AreaFeature<P>[], levels: readonly SimplifyOptions[]): SimplifiedAreas<P>[] {
   const source = { type: "FeatureCollection" as const, features };
   const topo = topology({ areas: source }) as Presimplified;
   const meanLat = features.length ? features.reduce((s, f) => s + centreLat(f.geometry), 0) / features.length : 0;
@@ -160,6 +180,18 @@ export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOp
   // every other), so it is done only for wards whose simplified shape has some.
   const sourceKinks = new Map<number, number>();
   const sourceKinksOf = (i: number) => sourceKinks.get(i) ?? sourceKinks.set(i, selfIntersections(features[i]!.geometry)).get(i)!;
+  const arcs = objects.map(arcsOf);
+  return levels.map((options) => simplifyLevel(features, options, pre, objects, arcs, sourceKinksOf));
+}
+
+function simplifyLevel<P>(
+  features: AreaFeature<P>[],
+  options: SimplifyOptions,
+  pre: Presimplified,
+  objects: AreaObject[],
+  arcs: number[][],
+  sourceKinksOf: (i: number) => number,
+): SimplifiedAreas<P> {
   const thresholds: number[] = pre.arcs.map(() => options.minAreaM2);
 
   const build = (simplified: Presimplified, i: number): AreaGeometry => {
@@ -167,7 +199,6 @@ export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOp
     return (geometry && roundGeometry(geometry, options.decimals)) ?? roundGeometry(features[i]!.geometry, options.decimals) ?? features[i]!.geometry;
   };
 
-  const arcs = objects.map(arcsOf);
   let simplified = simplifyArcs(pre, thresholds);
   let geometries = features.map((_, i) => build(simplified, i));
   // Only features whose arcs changed need checking again.
@@ -185,10 +216,22 @@ export function simplifyAreas<P>(features: AreaFeature<P>[], options: SimplifyOp
     toCheck = features.map((_, i) => i).filter((i) => arcs[i]!.some((a) => changed.has(a)));
     for (const i of toCheck) geometries[i] = build(simplified, i);
   }
+  // Rounding alone can make a narrow creek cross itself, whatever the threshold:
+  // such a ward keeps one more decimal place (a gap of under a metre or so with its neighbours).
+  const finer = { ...options, decimals: options.decimals + 1 };
+  for (const i of toCheck) {
+    if (selfIntersections(geometries[i]!) <= sourceKinksOf(i)) continue;
+    const geometry = (toFeature(simplified, objects[i]!) as Feature<AreaGeometry | null>).geometry;
+    geometries[i] = (geometry && roundGeometry(geometry, finer.decimals)) ?? geometries[i]!;
+  }
 
+  let neighbours: number[][] | undefined;
   return {
     features: features.map((f, i) => ({ type: "Feature", properties: f.properties, geometry: geometries[i]! })),
-    neighbours: withNearNeighbours(neighbors(objects as never), geometries),
+    // Worked out on first use: a level drawn only as a picture never needs it.
+    get neighbours() {
+      return (neighbours ??= withNearNeighbours(neighbors(objects as never), geometries));
+    },
     dissolve(indexes) {
       const parts = indexes.map((i) => objects[i]).filter((o): o is AreaObject => !!o);
       if (parts.length === 0) return null;
