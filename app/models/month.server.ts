@@ -135,6 +135,28 @@ function checkEntries(actor: Actor | null, teamId: number, entries: MonthEntry[]
   return { found, errors };
 }
 
+/**
+ * The page fills a priority's "partners" (and status) in from its last update. An entry
+ * with nothing else written is not a draft: publishing or saving a page leaves no
+ * "draft saved by …" on priorities nobody touched.
+ */
+function withoutPrefill(entries: MonthEntry[], month: string): MonthEntry[] {
+  const untouched = entries.filter((e) => !e.input.actionTaken && !e.input.nextStep && !e.input.internalNote && e.input.partners);
+  if (untouched.length === 0) return entries;
+  const last = new Map<number, string | null>();
+  for (const u of getDb()
+    .select({ priorityId: priorityUpdates.priorityId, month: priorityUpdates.month, partners: priorityUpdates.partners })
+    .from(priorityUpdates)
+    .where(and(inArray(priorityUpdates.priorityId, untouched.map((e) => e.priorityId)), isNull(priorityUpdates.withdrawnAt)))
+    .orderBy(desc(priorityUpdates.month))
+    .all()) {
+    if (u.month !== month && !last.has(u.priorityId)) last.set(u.priorityId, u.partners);
+  }
+  return entries.map((e) =>
+    untouched.includes(e) && last.has(e.priorityId) && (last.get(e.priorityId) ?? "") === e.input.partners ? { ...e, input: { ...e.input, partners: "", status: null } } : e,
+  );
+}
+
 /** Write (or clear) one draft inside a transaction, checking it is the version the editor saw. */
 function writeDraft(tx: Tx, actor: Actor, e: MonthEntry, month: string, now: Date): Conflict | null {
   const current = tx
@@ -166,9 +188,10 @@ function writeDraft(tx: Tx, actor: Actor, e: MonthEntry, month: string, now: Dat
 }
 
 /** Save the team's drafts. A draft a colleague changed since this page was loaded is not overwritten: both versions come back. */
-export function saveMonthDrafts(actor: Actor | null, teamId: number, entries: MonthEntry[], now = new Date()): MonthOutcome<{ saved: number }> {
+export function saveMonthDrafts(actor: Actor | null, teamId: number, typed: MonthEntry[], now = new Date()): MonthOutcome<{ saved: number }> {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
+  const entries = withoutPrefill(typed, month);
   const { errors } = checkEntries(actor, teamId, entries);
   const open = entries.filter((e) => !errors.some((x) => x.field === `p${e.priorityId}-actionTaken`));
   const conflicts: Conflict[] = [];
@@ -193,9 +216,10 @@ export function conflictError(c: Conflict): FieldError {
  * priority closed meanwhile, or already updated by a colleague, is refused with the
  * text kept, and nothing is published until the editor has seen it.
  */
-export function publishMonth(actor: Actor | null, teamId: number, entries: MonthEntry[], now = new Date()): MonthOutcome<{ published: number[]; drafts: number }> {
+export function publishMonth(actor: Actor | null, teamId: number, typed: MonthEntry[], now = new Date()): MonthOutcome<{ published: number[]; drafts: number }> {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
+  const entries = withoutPrefill(typed, month);
   const { found, errors } = checkEntries(actor, teamId, entries);
   const ready = entries.filter((e) => e.input.actionTaken && found.has(e.priorityId));
   if (ready.length === 0 && errors.length === 0) {

@@ -70,9 +70,16 @@ function outcodeSearch(value: string) {
   return outcode && wards.length ? json<SearchState>({ mode: "outcode", outcode, wards }) : null;
 }
 
+/** The page's title says what its heading says. */
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const failed = data && data.mode !== "none" && data.mode !== "outcode" && !(data.mode === "ward" && !data.error);
-  return [{ title: `${failed ? "Error: " : ""}Find your neighbourhood policing team – Kent Neighbourhood Policing` }];
+  const state = data as SearchState | undefined;
+  const heading =
+    state?.mode === "ward" && !state.error
+      ? `Wards matching “${state.value.slice(0, 60)}”`
+      : state?.mode === "outcode"
+        ? `Wards in the ${state.outcode} postcode district`
+        : `${state && state.mode !== "none" ? "Error: " : ""}Find your neighbourhood policing team`;
+  return [{ title: `${heading} – Kent Neighbourhood Policing` }];
 };
 
 export default function Search() {

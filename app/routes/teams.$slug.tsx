@@ -6,6 +6,7 @@ import { AreaMapSection } from "~/components/map/area-sections";
 import { OfficerList } from "~/components/officer-list";
 import { StayInformed } from "~/components/stay-informed";
 import { webcalUrl } from "~/lib/calendar.server";
+import { CSU_INBOX } from "~/lib/labels";
 import { isSlug } from "~/lib/vocabulary";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
@@ -55,8 +56,9 @@ export default function TeamPage() {
         {team.name}
       </h1>
       {team.description ? <p className="lead">{team.description}</p> : null}
-      <p>
-        Contact the team: <a href={`mailto:${contactEmail}`}>{contactEmail}</a>
+      <p data-testid="team-contact">
+        {team.email ? "Email the team" : `For anything that is not urgent, email the ${team.districtName} ${CSU_INBOX}`} at{" "}
+        <a href={`mailto:${contactEmail}`}>{contactEmail}</a>. In an emergency call 999; otherwise call 101.
       </p>
 
       <h2>Wards covered</h2>

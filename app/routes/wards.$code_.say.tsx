@@ -38,7 +38,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `What should the team focus on in ${data.ward.name}? – Kent Neighbourhood Policing` : "Ward not found – Kent Neighbourhood Policing" },
+  { title: data ? `What should your team focus on in ${data.ward.name}? – Kent Neighbourhood Policing` : "Ward not found – Kent Neighbourhood Policing" },
 ];
 
 export default function HaveYourSay() {

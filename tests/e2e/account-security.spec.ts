@@ -207,7 +207,7 @@ test("the 'earlier version' link shows only to those who may open it: the team's
   }
 });
 
-test("button-styled links keep at least 4.5:1 contrast at rest, on hover and on focus", async ({ page }) => {
+test("header, banner and button-styled links keep at least 4.5:1 contrast at rest, on hover and on focus", async ({ page }) => {
   await signIn(page, ACCOUNTS.admin);
   const contrastOf = (selector: string) =>
     page.locator(selector).first().evaluate((el) => {
@@ -237,6 +237,9 @@ test("button-styled links keep at least 4.5:1 contrast at rest, on hover and on 
     [`/staff/wards/${WARD_A.code}`, "main a.button:not(.button--secondary)"],
     ["/admin/teams", "main a.button:not(.button--secondary)"],
     ["/partners/map", "main a.button.button--secondary"],
+    ["/", ".header a"],
+    ["/", ".header__nav a"],
+    ["/", ".phase-banner a"],
   ] as const) {
     await page.goto(path);
     const link = page.locator(selector).first();
@@ -250,7 +253,7 @@ test("button-styled links keep at least 4.5:1 contrast at rest, on hover and on 
     expect(await contrastOf(selector), `${path} ${selector} on focus`).toBeGreaterThanOrEqual(4.5);
     checked.push(path);
   }
-  expect(checked).toHaveLength(3);
+  expect(checked).toHaveLength(6);
 });
 
 test("an event placed by picking on the ward map: the postcode moves the pin, a click sets it, and the event is on the ward map and the partner map", async ({ page, browser }) => {

@@ -246,6 +246,7 @@ test.describe("search by place", () => {
     await expect(page.getByTestId("place-results").first().locator("li").nth(1)).toContainText("away");
     // A ward whose edge passes within a few metres of the place is "under 100 m away", never "0 m away".
     await page.goto("/search?q=Broadstairs");
+    await expect(page).toHaveTitle("Wards matching “Broadstairs” – Kent Neighbourhood Policing");
     await expect(page.getByTestId("place-results").first()).toContainText("Bradstowe (Thanet) – under 100 m away");
     await expect(page.getByTestId("place-results").first()).not.toContainText(/\b0 m away/);
 
@@ -256,6 +257,7 @@ test.describe("search by place", () => {
     await page.getByLabel("Enter your postcode").fill("me15");
     await page.getByRole("button", { name: "Find my team" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wards in the ME15 postcode district");
+    await expect(page).toHaveTitle(/^Wards in the ME15 postcode district – /);
     await expect(page.getByTestId("outcode-results").getByRole("link", { name: "Park Wood & Mangravet" })).toBeVisible();
     await page.goto("/search?q=Nowhere+Special");
     await expect(page.getByTestId("error-summary")).toContainText("No ward or place names match");

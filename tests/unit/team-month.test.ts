@@ -74,6 +74,21 @@ describe("the team's month", () => {
     expect(db.select().from(priorityUpdates).where(and(eq(priorityUpdates.priorityId, a!.id), eq(priorityUpdates.month, MONTH))).get()).toMatchObject({ actionTaken: "Published A" });
   });
 
+  it("leaves no draft on a priority nobody touched, whose partners the page filled in from its last update", () => {
+    const due = listTeamMonth(staff.editorA, staff.teamA, NOW).due.filter((d) => !d.draft);
+    const written = due[0]!;
+    const untouched = due.find((d) => d !== written && d.lastUpdate?.partners)!;
+    expect(untouched, "a due priority whose last update names partners").toBeDefined();
+    const prefilled: MonthEntry = { priorityId: untouched.id, draftVersion: 0, input: { ...blank, partners: untouched.lastUpdate!.partners!, status: untouched.lastUpdate!.status } };
+    expect(publishMonth(staff.editorA, staff.teamA, [entry(written.id, "Published with one left alone"), prefilled], NOW).ok).toBe(true);
+    expect(listTeamMonth(staff.editorA, staff.teamA, NOW).due.find((d) => d.id === untouched.id)!.draft).toBeNull();
+    // Saving drafts from the same page does not make one either; a partner typed in does.
+    expect(saveMonthDrafts(staff.editorA, staff.teamA, [prefilled], NOW)).toMatchObject({ ok: true, value: { saved: 0 } });
+    expect(listTeamMonth(staff.editorA, staff.teamA, NOW).due.find((d) => d.id === untouched.id)!.draft).toBeNull();
+    expect(saveMonthDrafts(staff.editorA, staff.teamA, [{ ...prefilled, input: { ...prefilled.input, partners: "Another partner" } }], NOW).ok).toBe(true);
+    expect(listTeamMonth(staff.editorA, staff.teamA, NOW).due.find((d) => d.id === untouched.id)!.draft).toMatchObject({ partners: "Another partner" });
+  });
+
   it("refuses the whole batch when one priority was closed meanwhile or already updated by a colleague, publishing nothing", () => {
     const [x, y, z] = listTeamMonth(staff.editorA, staff.teamA, NOW).due;
     expect(publishMonth(staff.admin, staff.teamA, [entry(z!.id, "The colleague's update")], NOW).ok).toBe(true);
