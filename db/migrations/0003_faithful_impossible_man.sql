@@ -1,0 +1,1 @@
+CREATE INDEX `priority_updates_priority_idx` ON `priority_updates` (`priority_id`);
