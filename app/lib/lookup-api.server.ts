@@ -100,14 +100,21 @@ function answerFor(url: string): PreparedAnswer {
     answers.clear();
     answersVersion = version;
   }
-  const query = url.indexOf("?");
-  const params = new URLSearchParams(query === -1 ? "" : url.slice(query + 1));
+  const q = url.indexOf("?");
+  const query = q === -1 ? "" : url.slice(q + 1);
+  // The same query again (a page's script, a retry) is found without parsing it.
+  const asSent = query.length <= 200 ? `query ${query}` : null;
+  let answer = asSent === null ? undefined : answers.get(asSent);
+  if (answer) return answer;
+  const params = new URLSearchParams(query);
   const key = lookupKey(params);
-  let answer = key === null ? undefined : answers.get(key);
+  answer = key === null ? undefined : answers.get(key);
   if (!answer) {
     answer = prepare(lookupAnswer(params));
-    if (key !== null) answers.set(key, answer);
+    if (key === null) return answer;
+    answers.set(key, answer);
   }
+  if (asSent !== null) answers.set(asSent, answer);
   return answer;
 }
 
