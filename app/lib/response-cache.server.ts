@@ -37,6 +37,8 @@ interface Rendered {
   /** Null when the response may not be kept: not a 200, a cookie set, or not marked public. */
   expires: number | null;
   hash: string;
+  /** Its encodings, made on first use. */
+  entries?: Partial<Record<Encoding, Promise<Entry>>>;
 }
 
 export interface ResponseCacheOptions {
@@ -124,9 +126,14 @@ export function createResponseCache(options: ResponseCacheOptions) {
     // The body, plus a generous allowance for the key, headers and bookkeeping.
     sizeCalculation: (entry, key) => entry.body.length + key.length * 2 + 2048,
   });
-  // One render at a time per page and data version: a crowd arriving just after a
-  // publish waits for the first render rather than making fifty.
-  const renders = new Map<string, Promise<Rendered>>();
+  // One render at a time per page. A request that finds its page being rendered at
+  // its own data version waits for that render. One that finds it being rendered at
+  // an older version (something was written since that render began) waits for the
+  // next render, which begins when the current one ends and reads the version then:
+  // it reflects every write committed before any of the requests waiting for it. So
+  // a crowd arriving after a publish, or while writes keep coming, costs one render
+  // at a time, not one each.
+  const renders = new Map<string, { version: string; current: Promise<Rendered>; next?: Promise<Rendered> }>();
   const stats = { hits: 0, misses: 0, bypasses: 0 };
 
   async function renderPage(key: string, version: string): Promise<Rendered> {
@@ -148,14 +155,30 @@ export function createResponseCache(options: ResponseCacheOptions) {
     };
   }
 
+  function startRender(key: string, version: string): Promise<Rendered> {
+    const slot: { version: string; current: Promise<Rendered>; next?: Promise<Rendered> } = { version, current: Promise.resolve(null as never) };
+    slot.current = renderPage(key, version).finally(() => {
+      if (renders.get(key) === slot) renders.delete(key);
+    });
+    renders.set(key, slot);
+    return slot.current;
+  }
+
   function rendered(key: string, version: string): Promise<Rendered> {
-    const id = `${key}\n${version}`;
-    let pending = renders.get(id);
-    if (!pending) {
-      pending = renderPage(key, version).finally(() => renders.delete(id));
-      renders.set(id, pending);
-    }
-    return pending;
+    const running = renders.get(key);
+    if (!running) return startRender(key, version);
+    if (running.version === version) return running.current;
+    running.next ??= running.current.then(
+      () => startRender(key, dataVersion()),
+      () => startRender(key, dataVersion()),
+    );
+    return running.next;
+  }
+
+  /** Each encoding of a render is made once, however many requests share the render. */
+  function encoded(page: Rendered, encoding: Encoding): Promise<Entry> {
+    page.entries ??= {};
+    return (page.entries[encoding] ??= encode(page, encoding));
   }
 
   async function encode(page: Rendered, encoding: Encoding): Promise<Entry> {
@@ -203,9 +226,9 @@ export function createResponseCache(options: ResponseCacheOptions) {
         send(req, res, page.status, { headers: page.headers, body: page.body, hash: "" }, "miss");
         return;
       }
-      const entry = await encode(page, encoding);
+      const entry = await encoded(page, encoding);
       // Kept only if no write has committed since the render began.
-      if (dataVersion() === version) entries.set(entryKey, entry);
+      if (dataVersion() === page.version) entries.set(entryKey, entry);
       send(req, res, 200, entry, "miss");
     } catch (error) {
       next(error);
