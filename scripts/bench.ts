@@ -3,7 +3,7 @@
 // started by this script and measured in the same run:
 //   - start to first page (process spawn to the first 200 for /)
 //   - req/s and p50/p99 latency under load (autocannon) for each target, and the
-//     ratio to plain Node that the targets are set in
+//     ratio to plain Node that the targets are set in (the two measured in turns)
 //   - the ward page's first render after a publish (a write before every request)
 //   - the server's peak RSS over the whole run, and the compressed sizes
 //
@@ -186,6 +186,34 @@ async function measure(base: string, t: Pick<BenchTarget, "name" | "paths" | "he
   return { reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
 }
 
+/**
+ * The app and plain Node in turns (a slice of each, five times) rather than one after
+ * the other, so that the machine's other work, which comes and goes, weighs on both
+ * sides alike. req/s is over all slices; p50 is the slices' median, p99 their worst.
+ */
+async function measureSideBySide(t: BenchTarget): Promise<{ app: Result; base: Result }> {
+  const SLICES = 5;
+  const load = (base: string, duration: number) =>
+    autocannon({ url: base, connections: CONNECTIONS, duration, requests: t.paths.map((p) => ({ method: "GET", path: p, headers: t.headers })) });
+  await load(BASE, 2);
+  await load(PLAIN, 2);
+  const runs: Record<"app" | "base", Awaited<ReturnType<typeof load>>[]> = { app: [], base: [] };
+  for (let i = 0; i < SLICES; i++) {
+    runs.app.push(await load(BASE, DURATION / SLICES));
+    runs.base.push(await load(PLAIN, DURATION / SLICES));
+  }
+  const combine = (slices: Awaited<ReturnType<typeof load>>[]): Result => {
+    const p50s = slices.map((r) => r.latency.p50).sort((a, b) => a - b);
+    return {
+      reqPerSec: slices.reduce((n, r) => n + r.requests.total, 0) / slices.reduce((s, r) => s + r.duration, 0),
+      p50: p50s[Math.floor(p50s.length / 2)]!,
+      p99: Math.max(...slices.map((r) => r.latency.p99)),
+      errors: slices.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+    };
+  };
+  return { app: combine(runs.app), base: combine(runs.base) };
+}
+
 const ok = (pass: boolean) => (pass ? "ok  " : "MISS");
 const num = (n: number, width = 6) => n.toFixed(0).padStart(width);
 
@@ -263,8 +291,7 @@ async function run() {
 
     console.log(`${"".padEnd(46)} ${"app".padStart(6)}       p50    p99   ${"plain".padStart(6)}   ratio`);
     for (const t of targets) {
-      const app = await measure(BASE, t);
-      const base = plain && t.plain ? await measure(PLAIN, t) : null;
+      const { app, base } = plain && t.plain ? await measureSideBySide(t) : { app: await measure(BASE, t), base: null };
       const ratio = base ? app.reqPerSec / base.reqPerSec : null;
       const goals: string[] = [];
       let pass = true;
