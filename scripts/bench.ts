@@ -189,29 +189,32 @@ async function measure(base: string, t: Pick<BenchTarget, "name" | "paths" | "he
 /**
  * The app and plain Node in turns (a slice of each, five times) rather than one after
  * the other, so that the machine's other work, which comes and goes, weighs on both
- * sides alike. req/s is over all slices; p50 is the slices' median, p99 their worst.
+ * sides alike. The slices' latency histograms are merged, so p50 and p99 are over every
+ * request, as in one run.
  */
 async function measureSideBySide(t: BenchTarget): Promise<{ app: Result; base: Result }> {
   const SLICES = 5;
-  const load = (base: string, duration: number) =>
-    autocannon({ url: base, connections: CONNECTIONS, duration, requests: t.paths.map((p) => ({ method: "GET", path: p, headers: t.headers })) });
-  await load(BASE, 2);
-  await load(PLAIN, 2);
-  const runs: Record<"app" | "base", Awaited<ReturnType<typeof load>>[]> = { app: [], base: [] };
+  // autocannon runs whole seconds.
+  const SLICE = Math.max(1, Math.round(DURATION / SLICES));
+  const options = (url: string, duration: number) => ({ url, connections: CONNECTIONS, duration, requests: t.paths.map((p) => ({ method: "GET" as const, path: p, headers: t.headers })) });
+  await autocannon(options(BASE, 2));
+  await autocannon(options(PLAIN, 2));
+  type Raw = { totalCompletedRequests: number; duration: number; errors: number; timeouts: number; non2xx: number };
+  const runs: Record<"app" | "base", Raw[]> = { app: [], base: [] };
   for (let i = 0; i < SLICES; i++) {
-    runs.app.push(await load(BASE, DURATION / SLICES));
-    runs.base.push(await load(PLAIN, DURATION / SLICES));
+    runs.app.push((await autocannon({ ...options(BASE, SLICE), skipAggregateResult: true } as never)) as unknown as Raw);
+    runs.base.push((await autocannon({ ...options(PLAIN, SLICE), skipAggregateResult: true } as never)) as unknown as Raw);
   }
-  const combine = (slices: Awaited<ReturnType<typeof load>>[]): Result => {
-    const p50s = slices.map((r) => r.latency.p50).sort((a, b) => a - b);
+  const combine = (slices: Raw[], url: string): Result => {
+    const merged = autocannon.aggregateResult(slices as never, options(url, DURATION) as never);
     return {
-      reqPerSec: slices.reduce((n, r) => n + r.requests.total, 0) / slices.reduce((s, r) => s + r.duration, 0),
-      p50: p50s[Math.floor(p50s.length / 2)]!,
-      p99: Math.max(...slices.map((r) => r.latency.p99)),
+      reqPerSec: slices.reduce((n, r) => n + r.totalCompletedRequests, 0) / slices.reduce((s, r) => s + r.duration, 0),
+      p50: merged.latency.p50,
+      p99: merged.latency.p99,
       errors: slices.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
     };
   };
-  return { app: combine(runs.app), base: combine(runs.base) };
+  return { app: combine(runs.app, BASE), base: combine(runs.base, PLAIN) };
 }
 
 const ok = (pass: boolean) => (pass ? "ok  " : "MISS");
