@@ -18,7 +18,7 @@ import url from "node:url";
 process.env.NODE_ENV ??= "production";
 installGlobals();
 const build = await import(url.pathToFileURL(path.resolve("build/index.js")).href);
-const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE, lookupApiHandler, createResponseCache } = build.entry.module;
+const { securityHeadersForEveryResponse, isCrossSiteWrite, CROSS_SITE_MESSAGE, lookupApiHandler, answerLookup, createResponseCache } = build.entry.module;
 const service = build.entry.module;
 const headers = securityHeadersForEveryResponse();
 
@@ -36,12 +36,6 @@ app.disable("x-powered-by");
 // trust, e.g. TRUST_PROXY=1; req.ip is then the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 
-// One JSON line per request: request id, status, time, the signed-in user; set-password links redacted.
-app.use(service.requestLog({ trustIncomingId: !!process.env.TRUST_PROXY }));
-app.use((_req, res, next) => {
-  res.set(headers);
-  next();
-});
 // GET, HEAD and POST only (405 otherwise: TRACE, PUT on a form ...); then /healthz and /readyz.
 app.use(service.onlyKnownMethods);
 app.use(service.healthChecks);
@@ -73,8 +67,9 @@ app.use(service.retryAfterOn503);
 const served = service.withDatabaseErrorResponses(build);
 // The hot public API is answered ahead of Remix's routing, and anonymous GETs of
 // public pages from memory until the data changes (docs/decisions/010-page-cache-and-csp.md).
+const pageCache = createResponseCache({ build: served, mode: process.env.NODE_ENV });
 app.get("/api/lookup", lookupApiHandler);
-app.use(createResponseCache({ build: served, mode: process.env.NODE_ENV }));
+app.use(pageCache);
 // A document's own policy (naming its inline scripts' hashes) must replace the default
 // one, not join it: @remix-run/express appends headers, and every policy sent applies.
 app.use((_req, res, next) => {
@@ -85,8 +80,18 @@ app.use((_req, res, next) => {
 app.all("*", createRequestHandler({ build: served, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientIp: req.ip ?? null }) }));
 app.use(service.errorPage);
 
+// Every request gets its id, its JSON log line (status, time, the signed-in user; one-time
+// links redacted) and the security headers first. A page the cache holds at the current data
+// version and the lookup are answered there, ahead of Express, as the handlers above would.
+const expressIp = Object.getOwnPropertyDescriptor(express.request, "ip").get;
+const entrance = service.frontDoor({
+  headers,
+  log: { trustIncomingId: !!process.env.TRUST_PROXY, clientIp: (req) => expressIp.call({ app, headers: req.headers, socket: req.socket }) },
+  answers: [pageCache.answerFromMemory, answerLookup],
+  rest: app,
+});
 // Header, body and keep-alive timeouts and a connection cap; SIGTERM drains, then checkpoints the WAL.
-const server = service.createHttpServer(app);
+const server = service.createHttpServer(entrance);
 service.stopGracefullyOn(server);
 const onListen = () => console.log(`Listening on http://localhost:${server.address().port}`);
 const port = Number(process.env.PORT ?? 3000);

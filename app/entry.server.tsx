@@ -11,13 +11,13 @@ import { builtStylesheetText } from "~/lib/stylesheet-text.server";
 // Remix and keeps public pages in a response cache; it reads all four from here.
 export { securityHeadersForEveryResponse } from "~/lib/security-headers.server";
 export { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "~/lib/request.server";
-export { lookupApiHandler } from "~/lib/lookup-api.server";
+export { answerLookup, lookupApiHandler } from "~/lib/lookup-api.server";
 export { createResponseCache } from "~/lib/response-cache.server";
 // ... and runs as a service with these: start-up checks, request logs, health checks,
 // limits, busy answers and a graceful stop (app/lib/server/).
 export { openServerDatabase } from "~/lib/db.server";
 export { checkDatabaseFile } from "~/lib/server/startup.server";
-export { requestLog } from "~/lib/server/request-log.server";
+export { frontDoor } from "~/lib/server/front-door.server";
 export { onlyKnownMethods, healthChecks, errorPage, createHttpServer, stopGracefullyOn } from "~/lib/server/http.server";
 export { withDatabaseErrorResponses, retryAfterOn503 } from "~/lib/server/busy.server";
 // server.js starts the mail sender once it is listening.

@@ -214,7 +214,8 @@ export const priorityUpdates = sqliteTable(
     version: integer("version").notNull().default(1),
   },
   // One update per priority per month, not counting one withdrawn as posted by mistake.
-  (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month).where(sql`withdrawn_at IS NULL`)],
+  // A ward page reads every update of its priorities, withdrawn ones too, which the partial index cannot serve.
+  (t) => [uniqueIndex("priority_updates_month_idx").on(t.priorityId, t.month).where(sql`withdrawn_at IS NULL`), index("priority_updates_priority_idx").on(t.priorityId)],
 );
 
 // Earlier wordings of a monthly update, kept whenever one is edited.

@@ -37,6 +37,8 @@ interface Rendered {
   /** Null when the response may not be kept: not a 200, a cookie set, or not marked public. */
   expires: number | null;
   hash: string;
+  /** Its encodings, made on first use. */
+  entries?: Partial<Record<Encoding, Promise<Entry>>>;
 }
 
 export interface ResponseCacheOptions {
@@ -88,6 +90,18 @@ export function cacheKey(url: string): string | null {
   return query ? `${pathname}?${query}` : pathname;
 }
 
+// Browsers send one of a handful of Accept-Encoding values: each is worked out once (a bounded number kept).
+const encodings = new Map<string, Encoding>();
+function encodingFor(req: IncomingMessage): Encoding {
+  const header = req.headers["accept-encoding"] ?? "";
+  let encoding = encodings.get(header);
+  if (encoding === undefined) {
+    encoding = chooseEncoding(header || null);
+    if (header.length <= 200 && encodings.size < 100) encodings.set(header, encoding);
+  }
+  return encoding;
+}
+
 /** Personal requests go past the cache both ways: never answered from it, never stored in it. */
 function isPersonal(req: IncomingMessage): boolean {
   return !!req.headers.cookie || !!req.headers.authorization;
@@ -112,9 +126,14 @@ export function createResponseCache(options: ResponseCacheOptions) {
     // The body, plus a generous allowance for the key, headers and bookkeeping.
     sizeCalculation: (entry, key) => entry.body.length + key.length * 2 + 2048,
   });
-  // One render at a time per page and data version: a crowd arriving just after a
-  // publish waits for the first render rather than making fifty.
-  const renders = new Map<string, Promise<Rendered>>();
+  // One render at a time per page. A request that finds its page being rendered at
+  // its own data version waits for that render. One that finds it being rendered at
+  // an older version (something was written since that render began) waits for the
+  // next render, which begins when the current one ends and reads the version then:
+  // it reflects every write committed before any of the requests waiting for it. So
+  // a crowd arriving after a publish, or while writes keep coming, costs one render
+  // at a time, not one each.
+  const renders = new Map<string, { version: string; current: Promise<Rendered>; next?: Promise<Rendered> }>();
   const stats = { hits: 0, misses: 0, bypasses: 0 };
 
   async function renderPage(key: string, version: string): Promise<Rendered> {
@@ -136,14 +155,30 @@ export function createResponseCache(options: ResponseCacheOptions) {
     };
   }
 
+  function startRender(key: string, version: string): Promise<Rendered> {
+    const slot: { version: string; current: Promise<Rendered>; next?: Promise<Rendered> } = { version, current: Promise.resolve(null as never) };
+    slot.current = renderPage(key, version).finally(() => {
+      if (renders.get(key) === slot) renders.delete(key);
+    });
+    renders.set(key, slot);
+    return slot.current;
+  }
+
   function rendered(key: string, version: string): Promise<Rendered> {
-    const id = `${key}\n${version}`;
-    let pending = renders.get(id);
-    if (!pending) {
-      pending = renderPage(key, version).finally(() => renders.delete(id));
-      renders.set(id, pending);
-    }
-    return pending;
+    const running = renders.get(key);
+    if (!running) return startRender(key, version);
+    if (running.version === version) return running.current;
+    running.next ??= running.current.then(
+      () => startRender(key, dataVersion()),
+      () => startRender(key, dataVersion()),
+    );
+    return running.next;
+  }
+
+  /** Each encoding of a render is made once, however many requests share the render. */
+  function encoded(page: Rendered, encoding: Encoding): Promise<Entry> {
+    page.entries ??= {};
+    return (page.entries[encoding] ??= encode(page, encoding));
   }
 
   async function encode(page: Rendered, encoding: Encoding): Promise<Entry> {
@@ -166,13 +201,19 @@ export function createResponseCache(options: ResponseCacheOptions) {
     res.writeHead(status).end(req.method === "HEAD" ? undefined : entry.body);
   }
 
+  /** The entry that answers this request now, if one does. */
+  function current(entryKey: string, version: string): Entry | undefined {
+    const held = entries.get(entryKey);
+    return held && held.version === version && held.expires > Date.now() ? held : undefined;
+  }
+
   async function respond(req: IncomingMessage, res: ServerResponse, key: string, next: (error?: unknown) => void) {
-    const encoding = chooseEncoding(req.headers["accept-encoding"] ?? null);
+    const encoding = encodingFor(req);
     const entryKey = `${encoding} ${key}`;
     // Read before anything else: a write committed before this request changes it.
     const version = dataVersion();
-    const held = entries.get(entryKey);
-    if (held && held.version === version && held.expires > Date.now()) {
+    const held = current(entryKey, version);
+    if (held) {
       stats.hits++;
       send(req, res, 200, held, "hit");
       return;
@@ -185,9 +226,9 @@ export function createResponseCache(options: ResponseCacheOptions) {
         send(req, res, page.status, { headers: page.headers, body: page.body, hash: "" }, "miss");
         return;
       }
-      const entry = await encode(page, encoding);
+      const entry = await encoded(page, encoding);
       // Kept only if no write has committed since the render began.
-      if (dataVersion() === version) entries.set(entryKey, entry);
+      if (dataVersion() === page.version) entries.set(entryKey, entry);
       send(req, res, 200, entry, "miss");
     } catch (error) {
       next(error);
@@ -206,7 +247,29 @@ export function createResponseCache(options: ResponseCacheOptions) {
     void respond(req, res, key, next);
   }
 
+  /**
+   * For server.js's front door, ahead of Express: answers a request that an entry
+   * answers now, exactly as the middleware would, and returns true; returns false,
+   * having sent nothing, for everything else (a miss, a cookie, another method,
+   * an encoding that Express's compression would choose differently), which then
+   * goes through Express to the middleware as before.
+   */
+  function answerFromMemory(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const key = cacheKey(req.url ?? "");
+    if (key === null || isPersonal(req)) return false;
+    const encoding = encodingFor(req);
+    // An entry kept unencoded would be deflated by Express's compression for a client that accepts deflate.
+    if (encoding === "identity" && /deflate/i.test(req.headers["accept-encoding"] ?? "")) return false;
+    const held = current(`${encoding} ${key}`, dataVersion());
+    if (!held) return false;
+    stats.hits++;
+    send(req, res, 200, held, "hit");
+    return true;
+  }
+
   return Object.assign(middleware, {
+    answerFromMemory,
     stats: (): ResponseCacheStats => ({ entries: entries.size, bytes: entries.calculatedSize, ...stats }),
     clear: () => entries.clear(),
   });

@@ -152,3 +152,48 @@ test("cached pages run their own scripts under a CSP without 'unsafe-inline', wi
   await expect(page.locator(".leaflet-container")).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test("a page answered from memory ahead of Express carries exactly the headers of the render that filled it; HEAD, 304, forged Host and unknown methods", async ({ request }) => {
+  const path = "/districts/E07000113";
+  const headers = { "Accept-Encoding": "gzip" };
+  const comparable = (all: { name: string; value: string }[]) =>
+    all
+      .map(({ name, value }) => [name.toLowerCase(), value] as const)
+      .filter(([name]) => !["date", "x-request-id", "x-cache", "connection", "keep-alive", "transfer-encoding"].includes(name))
+      .sort(([a], [b]) => a.localeCompare(b));
+  let filled = await request.get(path, { headers });
+  // Another spec's write may land between the two: fill again until the second is a hit.
+  let hit = await request.get(path, { headers });
+  for (let tries = 0; hit.headers()["x-cache"] !== "hit" && tries < 5; tries++) {
+    filled = hit;
+    hit = await request.get(path, { headers });
+  }
+  expect(filled.headers()["x-cache"]).toBe("miss");
+  expect(hit.headers()["x-cache"]).toBe("hit");
+  expect(comparable(hit.headersArray())).toEqual(comparable(filled.headersArray()));
+  for (const name of ["content-security-policy", "strict-transport-security", "x-content-type-options", "x-frame-options", "referrer-policy", "permissions-policy"]) {
+    expect(hit.headers()[name], name).toBeTruthy();
+  }
+  expect(hit.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  expect(hit.headers()["x-request-id"]).not.toBe(filled.headers()["x-request-id"]);
+
+  const head = await request.head(path, { headers });
+  expect(head.headers()["x-cache"]).toBe("hit");
+  expect(head.headers()["etag"]).toBe(hit.headers()["etag"]);
+  expect(await head.body()).toHaveLength(0);
+  const notModified = await request.get(path, { headers: { ...headers, "If-None-Match": hit.headers()["etag"]! } });
+  expect(notModified.status()).toBe(304);
+  expect(notModified.headers()["strict-transport-security"]).toBe(hit.headers()["strict-transport-security"]);
+
+  const forged = await request.get(path, { headers: { ...headers, Host: "evil.example" } });
+  expect(forged.headers()["x-cache"]).toBe("hit");
+  expect(await forged.text()).toBe(await hit.text());
+  expect(await forged.text()).not.toContain("evil.example");
+
+  for (const method of ["PUT", "DELETE", "PATCH"]) {
+    const refused = await request.fetch(path, { method, headers });
+    expect(refused.status(), method).toBe(405);
+    expect(refused.headers()["x-cache"], method).toBeUndefined();
+    expect(refused.headers()["x-content-type-options"], method).toBe("nosniff");
+  }
+});

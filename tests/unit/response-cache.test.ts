@@ -199,6 +199,51 @@ describe("response cache", () => {
     }
   });
 
+  it("lets requests arriving during a render share renders: the same one at its version, after a write the next one, which shows the write", async () => {
+    // Each render reads the note as it begins (as loaders do), then waits to be let go.
+    const started: { text: string; finish: () => void }[] = [];
+    let onStart = () => {};
+    const render = async () => {
+      const text = globalForDb.__db!.$client.prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
+      await new Promise<void>((finish) => {
+        started.push({ text, finish });
+        onStart();
+      });
+      return new Response(`<p>${text}</p>`, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": publicPageCacheControl() } });
+    };
+    const renderStarts = (n: number) => new Promise<void>((resolve) => (onStart = () => started.length >= n && resolve()));
+    const cache = createResponseCache({ build, render });
+    const { server, base } = await serve(cache);
+    servers.push(server);
+
+    const first = renderStarts(1);
+    const a = get(base, "/wards/E05015608");
+    await first;
+    // Nothing written since the render began: the same render answers.
+    const b = get(base, "/wards/E05015608");
+    await vi.waitFor(() => expect(cache.stats().misses).toBe(2));
+    globalForDb.__db!.$client.prepare("UPDATE notes SET text = 'written during the render' WHERE id = 1").run();
+    // Written since it began: these wait for the next render, one for both.
+    const c = get(base, "/wards/E05015608");
+    const d = get(base, "/wards/E05015608");
+    await vi.waitFor(() => expect(cache.stats().misses).toBe(4));
+    expect(started).toHaveLength(1);
+    const second = renderStarts(2);
+    started[0]!.finish();
+    await second;
+    expect(started[1]!.text).toBe("written during the render");
+    started[1]!.finish();
+
+    const answers = await Promise.all([a, b, c, d]);
+    expect(answers.map((r) => r.body.toString())).toEqual(["<p>first</p>", "<p>first</p>", "<p>written during the render</p>", "<p>written during the render</p>"]);
+    expect(answers.map((r) => r.headers["x-cache"])).toEqual(["miss", "miss", "miss", "miss"]);
+    expect(started).toHaveLength(2);
+    // The first render saw a write commit while it ran, so only the second was kept.
+    const after = await get(base, "/wards/E05015608");
+    expect(after.headers["x-cache"]).toBe("hit");
+    expect(after.body.toString()).toBe("<p>written during the render</p>");
+  });
+
   it("one key per address and encoding: parameters in any order, never the host", () => {
     expect(cacheKey("/map?colour=team&b=1")).toBe(cacheKey("/map?b=1&colour=team"));
     expect(cacheKey("/wards/E05015608?")).toBe("/wards/E05015608");

@@ -119,6 +119,48 @@ describe("GET /api/lookup", () => {
     }
   });
 
+  it("is answered at the front door from answers kept until the next write, for any spelling of the postcode", async () => {
+    const { answerLookup, lookupKey } = await import("~/lib/lookup-api.server");
+    const { getDb } = await import("~/lib/db.server");
+    const ask = (url: string, method = "GET") => {
+      const sent: { status?: number; headers?: Record<string, unknown>; body?: Buffer } = {};
+      const res = {
+        writeHead: (status: number, headers: Record<string, unknown>) => Object.assign(sent, { status, headers }),
+        end: (body?: Buffer) => Object.assign(sent, { body }),
+      };
+      const answered = answerLookup({ url, method, headers: {} } as never, res as never);
+      return { answered, ...sent, json: sent.body ? JSON.parse(sent.body.toString()) : undefined };
+    };
+    expect(lookupKey(new URLSearchParams("postcode=me159bz"))).toBe(lookupKey(new URLSearchParams("postcode=%20ME15%20%209BZ")));
+    expect(lookupKey(new URLSearchParams("postcode=SW1A"))).toBeNull();
+
+    const first = ask("/api/lookup?postcode=me159bz");
+    expect(first).toMatchObject({ answered: true, status: 200, json: { ward: { code: "E05015608" } } });
+    expect(first.headers!["Content-Length"]).toBe(first.body!.length);
+    const team = first.json.team.name as string;
+    expect(ask("/api/lookup?postcode=ME15%209BZ").json).toEqual(first.json);
+
+    // A rename is in the very next answer, whichever spelling asks.
+    const db = getDb().$client;
+    const slug = first.json.team.url.split("/").pop();
+    db.prepare("UPDATE teams SET name = ? WHERE slug = ?").run(`${team} (renamed)`, slug);
+    try {
+      expect(ask("/api/lookup?postcode=me159bz").json.team.name).toBe(`${team} (renamed)`);
+      expect(ask("/api/lookup?postcode=ME15%209BZ").json.team.name).toBe(`${team} (renamed)`);
+    } finally {
+      db.prepare("UPDATE teams SET name = ? WHERE slug = ?").run(team, slug);
+    }
+    expect(ask("/api/lookup?postcode=me159bz").json.team.name).toBe(team);
+
+    const head = ask("/api/lookup?postcode=me159bz", "HEAD");
+    expect(head).toMatchObject({ answered: true, status: 200, body: undefined });
+    expect(ask("/api/lookup?postcode=").status).toBe(400);
+    // Other methods and addresses are Express's (405, or the route).
+    expect(ask("/api/lookup?postcode=me159bz", "PUT").answered).toBe(false);
+    expect(ask("/api/lookup/?postcode=me159bz").answered).toBe(false);
+    expect(ask("/api/lookupx?postcode=me159bz").answered).toBe(false);
+  });
+
   it("explains what it needs when given nothing", async () => {
     const res = await respond(lookupApi, "/api/lookup");
     expect(res.status).toBe(400);

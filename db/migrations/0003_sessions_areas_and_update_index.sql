@@ -6,4 +6,5 @@ CREATE TABLE `user_districts` (
 	FOREIGN KEY (`district_code`) REFERENCES `districts`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-ALTER TABLE `sessions` ADD `user_agent` text DEFAULT '' NOT NULL;
+ALTER TABLE `sessions` ADD `user_agent` text DEFAULT '' NOT NULL;--> statement-breakpoint
+CREATE INDEX `priority_updates_priority_idx` ON `priority_updates` (`priority_id`);
