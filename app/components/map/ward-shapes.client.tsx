@@ -38,11 +38,11 @@ function keepInside(tooltip: L.Tooltip, map: L.Map) {
   if (!el) return;
   const box = map.getContainer().getBoundingClientRect();
   el.style.marginLeft = "0px";
-  if (tooltip.options.direction !== "top") {
-    tooltip.options.direction = "top";
-    tooltip.options.offset = L.point(0, -8);
-    tooltip.update();
-  }
+  // Always placed afresh above its point before measuring: a tooltip reopened for
+  // another ward can still stand where the last one was.
+  tooltip.options.direction = "top";
+  tooltip.options.offset = L.point(0, -8);
+  tooltip.update();
   if (el.getBoundingClientRect().top < box.top + EDGE) {
     tooltip.options.direction = "bottom";
     tooltip.options.offset = L.point(0, 8);
@@ -267,6 +267,11 @@ export function WardShapes({ shapes, refined, styleKey, style, describe, centre,
       if (nearest) setTabStop(nearest);
     };
     map.on("moveend", onMoveEnd);
+    // Leaflet places an open tooltip afresh whenever the map moves or zooms (focus can
+    // pan it), which would undo keepInside: do it again after Leaflet.
+    const keepTooltipInside = () => map.hasLayer(tooltip) && keepInside(tooltip, map);
+    map.on("zoom viewreset moveend", keepTooltipInside);
+    cleanups.push(() => map.off("zoom viewreset moveend", keepTooltipInside));
     drawn.current = { layers, refresh: () => refresh() };
 
     return () => {
