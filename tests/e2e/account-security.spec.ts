@@ -312,6 +312,21 @@ test("an event placed by picking on the ward map: the postcode moves the pin, a 
   await page.getByLabel("Year", { exact: true }).fill(part("year"));
   await page.getByLabel("Start time").fill("18:30");
   await page.getByLabel("End time").fill("19:30");
+
+  // Another ward chosen under the pin: the picker says at once that the point is outside it,
+  // the form refuses it in the same words, and no success line stands beside the refusal.
+  const other = wardsOfTeam(TEAM).find((w) => w.code !== ward.code)!;
+  const outsideOther = `The point picked on the map is in ${ward.name}, not ${other.name}. Pick the venue inside ${other.name}, or choose ${ward.name} as the ward`;
+  await page.getByLabel("Ward").selectOption({ label: other.name });
+  await expect(page.getByTestId("pin-status")).toHaveText(`Warning: ${outsideOther}`);
+  await page.getByRole("button", { name: "Add and publish" }).click();
+  await expect(page.locator("#location-error")).toHaveText(`Error: ${outsideOther}`);
+  await expect(page.getByTestId("pin-status")).not.toContainText("where you chose");
+  await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(venue);
+  await page.getByLabel("Ward").selectOption({ label: ward.name });
+  await expect(page.getByTestId("pin-status")).toHaveText("");
+  await expect(page.getByTestId("pin-at")).toHaveAttribute("data-lat", String(picked));
+
   await page.getByRole("button", { name: "Add and publish" }).click();
   await expect(page.getByTestId("notification")).toContainText("The event has been added");
   // Saved at the point clicked, with no postcode.
