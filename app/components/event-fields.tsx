@@ -45,7 +45,7 @@ export function EventFields({ values, errors, wards, map }: { values: FormValues
               <span className="visually-hidden">Error:</span> {locationError}
             </p>
           ) : null}
-          <LocationPicker geometryUrl={map.geometryUrl} tiles={map.tiles} initial={Number.isFinite(lat) && Number.isFinite(lng) ? [lng, lat] : null} postcodeField="postcode" wardField="wardCode" />
+          <LocationPicker geometryUrl={map.geometryUrl} tiles={map.tiles} initial={Number.isFinite(lat) && Number.isFinite(lng) ? [lng, lat] : null} postcodeField="postcode" wardField="wardCode" error={locationError} />
         </div>
       ) : null}
       <DateInput name="date" legend="Date" value={{ day: v("date-day"), month: v("date-month"), year: v("date-year") }} error={errorFor(errors, "date-day")} />

@@ -100,7 +100,24 @@ export function listAuditFilterChoices(actor: Actor | null) {
   };
 }
 
-function auditNames(): AuditNames {
+/** The priority ids held inside these entries' records (a monthly update's priorityId). */
+function priorityIdsIn(rows: { before: string | null; after: string | null }[]): number[] {
+  const found = new Set<number>();
+  for (const r of rows) {
+    for (const text of [r.before, r.after]) {
+      if (!text?.includes('"priorityId"')) continue;
+      try {
+        const id: unknown = (JSON.parse(text) as { priorityId?: unknown }).priorityId;
+        if (Number.isInteger(id)) found.add(id as number);
+      } catch {
+        // A record that is not JSON shows no names; describeChanges says nothing for it either.
+      }
+    }
+  }
+  return [...found];
+}
+
+function auditNames(priorityIds: number[] = []): AuditNames {
   const db = getDb();
   const record = <T,>(rows: T[], key: (r: T) => string, value: (r: T) => string) => Object.fromEntries(rows.map((r) => [key(r), value(r)]));
   return {
@@ -108,6 +125,7 @@ function auditNames(): AuditNames {
     wards: record(db.select({ code: wards.code, name: wards.name }).from(wards).all(), (r) => r.code, (r) => r.name),
     districts: record(db.select({ code: districts.code, name: districts.name }).from(districts).all(), (r) => r.code, (r) => r.name),
     users: record(db.select({ id: users.id, name: users.name }).from(users).all(), (r) => r.id, (r) => r.name),
+    priorities: priorityIds.length ? record(db.select({ id: priorities.id, title: priorities.title }).from(priorities).where(inArray(priorities.id, priorityIds)).all(), (r) => String(r.id), (r) => r.title) : {},
   };
 }
 
@@ -166,7 +184,7 @@ export interface AuditEntry {
 }
 
 function readable(rows: AuditRow[]): AuditEntry[] {
-  const names = auditNames();
+  const names = auditNames(priorityIdsIn(rows));
   const subjects = subjectNames(rows, names);
   return rows.map((r) => {
     const kind = SUBJECT_LABELS[r.subjectType] ?? r.subjectType;

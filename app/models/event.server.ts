@@ -5,6 +5,7 @@ import { contentChangesAt } from "~/lib/content-expiry.server";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { formatSavedAt } from "~/lib/format";
+import { pinInOtherWardMessage, pinOutsideMessage } from "~/lib/event-forms";
 import { lastChangeOf, recordAudit } from "./audit.server";
 import { eventDetails, eventMoved, recordWardChange } from "./ward-change.server";
 import { findWard, getWardIndex } from "./ward.server";
@@ -94,10 +95,11 @@ function locate(teamId: number, input: EventInput): { ok: true; lat: number | nu
   if (input.pin) {
     const code = getWardIndex().containing([input.pin.lng, input.pin.lat]);
     const ward = code ? findWard(code) : null;
-    if (!ward || ward.teamId !== teamId) return { ok: false, error: { field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" } };
-    if (input.wardCode && ward.code !== input.wardCode) {
-      const chosen = findWard(input.wardCode)?.name ?? "the ward chosen";
-      return { ok: false, error: { field: "location", message: `The point picked on the map is in ${ward.name}, not ${chosen}. Pick the venue inside ${chosen}, or choose ${ward.name} as the ward` } };
+    const chosen = input.wardCode ? (findWard(input.wardCode)?.name ?? "the ward chosen") : null;
+    // Outside every ward the team covers: the rule that applies is the chosen ward's, if there is one.
+    if (!ward || ward.teamId !== teamId) return { ok: false, error: { field: "location", message: pinOutsideMessage(chosen) } };
+    if (chosen && ward.code !== input.wardCode) {
+      return { ok: false, error: { field: "location", message: pinInOtherWardMessage(ward.name, chosen) } };
     }
   }
   const { pin } = input;

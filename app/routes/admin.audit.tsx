@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select, TextInput } from "~/components/form-fields";
 import { filterQuery } from "~/lib/audit/filters";
+import { areaLabel } from "~/lib/audit/labels";
 import { auditFiltersOf } from "~/lib/audit/request.server";
 import { errorFor } from "~/lib/forms";
 import { requirePermission } from "~/lib/permissions.server";
@@ -59,10 +60,16 @@ export default function AuditLog() {
           Filter the log
         </h2>
         <div className="filter-grid">
-          <Select name="person" label="Person" hint="What they did, and sign-ins to their account" value={filters.person ?? ""} options={[{ value: "", label: "Anyone" }, ...choices.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))]} />
-          <Select name="team" label="Team" value={filters.team !== null ? String(filters.team) : ""} options={[{ value: "", label: "Any team" }, ...choices.teams.map((t) => ({ value: String(t.id), label: t.name }))]} />
-          <Select name="ward" label="Ward" value={filters.ward ?? ""} options={[{ value: "", label: "Any ward" }, ...choices.wards.map((w) => ({ value: w.code, label: `${w.name} (${w.district})` }))]} />
-          <Select name="area" label="Kind of record" value={filters.area ?? ""} options={[{ value: "", label: "Everything" }, ...areas.map((a) => ({ value: a, label: a }))]} />
+          <Select name="person" label="Person" hint="What they did, and sign-ins to their account" value={filters.person ?? ""} error={errorFor(errors, "person")} options={[{ value: "", label: "Anyone" }, ...choices.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))]} />
+          <Select name="team" label="Team" error={errorFor(errors, "team")} value={filters.team !== null ? String(filters.team) : ""} options={[{ value: "", label: "Any team" }, ...choices.teams.map((t) => ({ value: String(t.id), label: t.name }))]} />
+          <Select name="ward" label="Ward" error={errorFor(errors, "ward")} value={filters.ward ?? ""} options={[{ value: "", label: "Any ward" }, ...choices.wards.map((w) => ({ value: w.code, label: `${w.name} (${w.district})` }))]} />
+          <Select
+            name="area"
+            label="Kind of record"
+            error={errorFor(errors, "area")}
+            value={filters.area ?? ""}
+            options={[{ value: "", label: "Everything" }, ...areas.map((a) => ({ value: a, label: areaLabel(a) })).sort((a, b) => a.label.localeCompare(b.label))]}
+          />
           <TextInput name="from" label="From" hint="The first day to show; blank for the beginning" type="date" value={typed.from} error={errorFor(errors, "from")} />
           <TextInput name="to" label="To (included)" hint="The last day to show; blank for today" type="date" value={typed.to} error={errorFor(errors, "to")} />
         </div>

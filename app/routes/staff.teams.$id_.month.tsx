@@ -51,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (missing.length) return fail(missing);
     return json({ errors: [] as FieldError[], conflicts: [] as Conflict[], values, preview: shown.map((e) => ({ priorityId: e.priorityId, ...e.input })) });
   }
+  // Back from the preview to the form, with everything typed still in it and nothing saved.
+  if (intent === "change") return json({ errors: [] as FieldError[], conflicts: [] as Conflict[], values, preview: null as Preview[] | null });
   if (intent === "publish") {
     const result = await permitted(() => publishMonth(actor, team.id, entries));
     if (!result.ok) return fail(result.errors, result.conflicts, 409);
@@ -184,14 +186,19 @@ export default function TeamMonth() {
           {preview ? (
             <section className="month-preview" aria-labelledby="preview-title" data-testid="preview" tabIndex={-1} id="preview">
               <h2 id="preview-title">Preview: what residents will see</h2>
-              <p>Check each update, then publish them all. To change one, edit it below and preview again.</p>
+              <p>Check each update, then publish them all. To change one, go back to the form: what you wrote is kept.</p>
               {preview.map((p) => {
                 const item = due.find((d) => d.id === p.priorityId);
                 return item ? <UpdatePreview key={p.priorityId} wardName={item.wardName} title={item.title} month={month} update={p} /> : null;
               })}
-              <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
-                Publish {preview.length} update{preview.length === 1 ? "" : "s"}
-              </button>
+              <div className="button-group">
+                <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+                  Publish {preview.length} update{preview.length === 1 ? "" : "s"}
+                </button>
+                <button type="submit" name="intent" value="change" className="button button--secondary" disabled={busy}>
+                  Go back and change
+                </button>
+              </div>
             </section>
           ) : null}
           {gone.map((id) => (
@@ -203,8 +210,9 @@ export default function TeamMonth() {
               <textarea id={`kept-${id}`} className="textarea" readOnly rows={4} defaultValue={String(values?.[fieldName(id, "actionTaken")] ?? "")} />
             </section>
           ))}
+          {/* While previewing, the fields stay in the form (hidden) so the publish sends exactly what was previewed. */}
           {wards.map((w) => (
-            <div key={w} className="month-ward">
+            <div key={w} className="month-ward" hidden={!!preview}>
               <h2>{w}</h2>
               {due
                 .filter((d) => d.wardName === w)
@@ -213,7 +221,7 @@ export default function TeamMonth() {
                 ))}
             </div>
           ))}
-          {due.length > 0 ? (
+          {due.length > 0 && !preview ? (
             <div className="button-group month-form__actions">
               <button type="submit" name="intent" value="preview" className="button" disabled={busy}>
                 Preview the finished updates

@@ -103,8 +103,11 @@ test("the audit log filters without JavaScript, keeps the filters across pages a
   test.setTimeout(90_000);
   // Bad dates: a message naming the field, nothing filtered by it (axe needs JavaScript, so this page has it).
   await signIn(withScript, ACCOUNTS.admin);
-  await withScript.goto("/admin/audit?from=2026-13-45&to=2026-01-01");
+  // A person given by email address, not chosen from the list: said, not silently dropped to show everyone.
+  await withScript.goto(`/admin/audit?from=2026-13-45&to=2026-01-01&person=${encodeURIComponent(ACCOUNTS.editorB.email)}`);
   await expect(withScript.getByTestId("error-summary")).toContainText("The start date must be a real date");
+  await expect(withScript.getByTestId("error-summary")).toContainText("No account matches the person asked for");
+  await expect(withScript.getByLabel("Person")).toHaveValue("");
   await expect(withScript).toHaveTitle(/^Error: /);
   expect(await axe(withScript)).toEqual([]);
   await checkWidths(withScript, "admin-audit-errors");
@@ -112,7 +115,7 @@ test("the audit log filters without JavaScript, keeps the filters across pages a
   const page = await newPage(browser, { javaScriptEnabled: false });
   await signIn(page, ACCOUNTS.admin);
   await page.goto("/admin/audit");
-  await page.getByLabel("Kind of record").selectOption("session");
+  await page.getByLabel("Kind of record").selectOption({ label: "Sign-in sessions" });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/area=session/);
   const count = await page.getByTestId("audit-count").textContent();
@@ -312,6 +315,21 @@ test("an event placed by picking on the ward map: the postcode moves the pin, a 
   await page.getByLabel("Year", { exact: true }).fill(part("year"));
   await page.getByLabel("Start time").fill("18:30");
   await page.getByLabel("End time").fill("19:30");
+
+  // Another ward chosen under the pin: the picker says at once that the point is outside it,
+  // the form refuses it in the same words, and no success line stands beside the refusal.
+  const other = wardsOfTeam(TEAM).find((w) => w.code !== ward.code)!;
+  const outsideOther = `The point picked on the map is in ${ward.name}, not ${other.name}. Pick the venue inside ${other.name}, or choose ${ward.name} as the ward`;
+  await page.getByLabel("Ward").selectOption({ label: other.name });
+  await expect(page.getByTestId("pin-status")).toHaveText(`Warning: ${outsideOther}`);
+  await page.getByRole("button", { name: "Add and publish" }).click();
+  await expect(page.locator("#location-error")).toHaveText(`Error: ${outsideOther}`);
+  await expect(page.getByTestId("pin-status")).not.toContainText("where you chose");
+  await expect(page.getByLabel("Venue", { exact: true })).toHaveValue(venue);
+  await page.getByLabel("Ward").selectOption({ label: ward.name });
+  await expect(page.getByTestId("pin-status")).toHaveText("");
+  await expect(page.getByTestId("pin-at")).toHaveAttribute("data-lat", String(picked));
+
   await page.getByRole("button", { name: "Add and publish" }).click();
   await expect(page.getByTestId("notification")).toContainText("The event has been added");
   // Saved at the point clicked, with no postcode.

@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, priorities, wards } from "../../db/schema";
 import { auditCsv } from "~/lib/audit/export";
 import { dayRange, filterQuery, NO_FILTERS, parseAuditFilters } from "~/lib/audit/filters";
-import { describeChanges, fieldLabel } from "~/lib/audit/labels";
+import { areaLabel, describeChanges, fieldLabel } from "~/lib/audit/labels";
 import { csvCell } from "~/lib/csv";
 import type { Db } from "~/lib/db.server";
-import { NotPermittedError } from "~/lib/permissions";
+import { NotPermittedError, ROLE_LABELS } from "~/lib/permissions";
 import { exportAuditEvents, listAuditEvents, recordAudit } from "~/models/audit.server";
 import { editPriority } from "~/models/priority.server";
 import { loader as auditLoader } from "~/routes/admin.audit";
@@ -48,6 +48,10 @@ describe("reading the filters from the URL", () => {
     expect(filters).toEqual({ area: "priority", person: staff.editorA.id, team: staff.teamA, ward: WARD_A, from: null, to: null });
     const unknown = parseAuditFilters(new URLSearchParams({ person: "someone", team: "424242", ward: "E05999999", area: "x%" }), known());
     expect(unknown.filters).toEqual(NO_FILTERS);
+    // ...and says so, field by field, rather than quietly showing everything.
+    expect(unknown.errors.map((e) => e.field)).toEqual(["person", "team", "ward", "area"]);
+    const pasted = parseAuditFilters(new URLSearchParams({ person: staff.editorA.email }), known());
+    expect(pasted.errors).toEqual([{ field: "person", message: "No account matches the person asked for. Choose the person from the list" }]);
   });
 
   it("says which date is not a real one, and keeps what was typed", () => {
@@ -102,13 +106,37 @@ describe("filtering the log", () => {
   });
 
   it("shows ids inside records as names, and never the bookkeeping fields", () => {
-    const names = { teams: { "7": "Maidstone Central" }, wards: { [WARD_A]: "Park Wood" }, districts: {}, users: {} };
+    const names = { teams: { "7": "Maidstone Central" }, wards: { [WARD_A]: "Park Wood" }, districts: {}, users: {}, priorities: {} };
     const changes = describeChanges(JSON.stringify({ teamId: 7, wardCode: null, version: 1, internalNote: "" }), JSON.stringify({ teamId: 7, wardCode: WARD_A, version: 2, internalNote: "Call the council" }), names);
     expect(changes).toEqual([
       { field: "wardCode", label: "Ward", before: null, after: "Park Wood" },
       { field: "internalNote", label: "Staff-only note", before: null, after: "Call the council" },
     ]);
     expect(fieldLabel("someNewField")).toBe("Some new field");
+  });
+
+  it("shows stored codes in the portal's words, and a priority's id as its title", () => {
+    const names = { teams: {}, wards: {}, districts: {}, users: {}, priorities: { "505": "Speeding on the A229" } };
+    const changes = describeChanges(JSON.stringify({ status: "on_track", priorityId: 505, theme: "asb", role: "editor" }), JSON.stringify({ status: "needs_partner_action", priorityId: 506, theme: "roads", role: "partner" }), names);
+    expect(changes.map((c) => [c.label, c.before, c.after])).toEqual([
+      ["Status", "On track", "Needs partner action"],
+      ["Priority", "Speeding on the A229", "506"],
+      ["Theme", "Anti-social behaviour", "Roads and speeding"],
+      ["Role", ROLE_LABELS.editor, ROLE_LABELS.partner],
+    ]);
+  });
+
+  it("names a monthly update's priority by its title on the page", () => {
+    recordAudit(db, { actor: staff.editorA, action: "update.publish", subjectType: "update", subjectId: 888_888, wardCode: WARD_A, after: { priorityId, status: "on_track", actionTaken: "Patrols" }, at: new Date("2026-11-05T12:00:00Z") });
+    const title = db.select({ title: priorities.title }).from(priorities).where(eq(priorities.id, priorityId)).get()!.title;
+    const [entry] = listAuditEvents(staff.admin, { filters: { ...NO_FILTERS, area: "update", person: staff.editorA.id } }).rows;
+    expect(entry!.changes.find((c) => c.field === "priorityId")!.after).toBe(title);
+    expect(entry!.changes.find((c) => c.field === "status")!.after).toBe("On track");
+  });
+
+  it("offers the kinds of record in words", () => {
+    expect(["session", "update", "user"].map(areaLabel)).toEqual(["Sign-in sessions", "Monthly updates", "Staff accounts"]);
+    expect(areaLabel("newthing")).toBe("Newthing");
   });
 });
 

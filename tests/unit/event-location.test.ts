@@ -5,6 +5,7 @@ import { events, postcodes } from "../../db/schema";
 import type { Db } from "~/lib/db.server";
 import { fromUkDateTime, monthlyPattern } from "~/lib/dates";
 import { eventSchema } from "~/lib/event-forms";
+import { pinRefusal } from "~/lib/map/pin-place";
 import { parseForm } from "~/lib/forms";
 import { createEvent, editEvent, findEvent } from "~/models/event.server";
 import { findWard } from "~/models/ward.server";
@@ -82,10 +83,14 @@ describe("an event's place on the map", () => {
     // Picked and a postcode: the picked point, with the postcode kept for the venue.
     expect(editEvent(staff.editorA, id, { ...base, postcode: inA[1]!.postcode, pin: picked }, NOW).ok).toBe(true);
     expect(findEvent(id)).toMatchObject({ ...picked, postcode: inA[1]!.postcode });
-    // Another team's ward: refused, and nothing changes.
+    // Another team's ward: refused, naming the rule that applies (the chosen ward), and nothing changes.
+    const nameA = findWard(WARD_A)!.name;
     const outside = editEvent(staff.editorA, id, { ...base, pin: { lat: inB.lat, lng: inB.lng } }, NOW);
-    expect(outside).toEqual({ ok: false, errors: [{ field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" }] });
+    expect(outside).toEqual({ ok: false, errors: [{ field: "location", message: `The point picked on the map is outside ${nameA}. Pick the venue inside ${nameA}, or give its postcode` }] });
     expect(findEvent(id)).toMatchObject(picked);
+    // For the whole team area the rule is the team's wards.
+    const teamWide = editEvent(staff.editorA, id, { ...base, wardCode: null, pin: { lat: inB.lat, lng: inB.lng } }, NOW);
+    expect(teamWide).toEqual({ ok: false, errors: [{ field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" }] });
     // The sea off Kent.
     expect(createEvent(staff.editorA, staff.teamA, { ...base, pin: { lat: 51.0, lng: 1.9 } }, NOW)).toMatchObject({ ok: false, errors: [{ field: "location" }] });
     // Online events have no pin whatever is sent.
@@ -121,3 +126,23 @@ describe("an event's place on the map", () => {
   });
 });
 
+describe("the map picker's own check of a picked point", () => {
+  const square = (code: string, name: string, x: number, role?: "neighbour") => ({
+    type: "Feature" as const,
+    properties: { code, name, ...(role ? { role } : {}) },
+    geometry: { type: "Polygon" as const, coordinates: [[[x, 51], [x + 0.1, 51], [x + 0.1, 51.1], [x, 51.1], [x, 51]]] },
+  });
+  const shapes = { type: "FeatureCollection" as const, features: [square("E05000001", "Northward", 0.5), square("E05000002", "Southward", 0.6), square("E05000003", "Over the border", 0.7, "neighbour")] };
+
+  it("says at once that a point outside the chosen ward is outside it, by name", () => {
+    expect(pinRefusal([0.55, 51.05], shapes, "E05000001")).toBeNull();
+    expect(pinRefusal([0.75, 51.05], shapes, "E05000001")).toBe("The point picked on the map is outside Northward. Pick the venue inside Northward, or give its postcode");
+    // In another of the team's wards: the same words as the form's refusal.
+    expect(pinRefusal([0.65, 51.05], shapes, "E05000001")).toBe("The point picked on the map is in Southward, not Northward. Pick the venue inside Northward, or choose Southward as the ward");
+  });
+
+  it("for the whole team area takes any of the team's wards, but not a neighbour's", () => {
+    expect(pinRefusal([0.65, 51.05], shapes, "")).toBeNull();
+    expect(pinRefusal([0.75, 51.05], shapes, "")).toBe("The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode");
+  });
+});

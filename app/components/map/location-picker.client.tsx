@@ -2,6 +2,7 @@ import L from "leaflet";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
 import { toLatLng, type LngLat } from "~/lib/geo";
+import { pinRefusal } from "~/lib/map/pin-place";
 import { BaseMap, FitBounds, useGeoJson } from "./base-map.client";
 import type { LocationPickerProps, WardShapeCollection } from "./types";
 
@@ -50,12 +51,21 @@ function Picking({ onPick, centreRef }: { onPick: (at: LngLat) => void; centreRe
  * pin to it (the postcode stays the first way, and the only one without JavaScript).
  * The point goes with the form in two hidden fields.
  */
-export default function LocationPicker({ geometryUrl, tiles, initial, postcodeField, wardField }: LocationPickerProps) {
+export default function LocationPicker({ geometryUrl, tiles, initial, postcodeField, wardField, error }: LocationPickerProps) {
   const shapes = useGeoJson<WardShapeCollection>(geometryUrl);
   const [pin, setPin] = useState<{ at: LngLat; from: "map" | "postcode" | "saved" } | null>(initial ? { at: initial, from: "saved" } : null);
   const [ward, setWard] = useState(() => (document.getElementById(wardField) as HTMLSelectElement | null)?.value ?? "");
   const [status, setStatus] = useState("");
   const centre = useRef<(() => LngLat) | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // A sent form's answer replaces what the picker last said: no "put where you chose" beside a refusal.
+  useEffect(() => {
+    const form = root.current?.closest("form");
+    const onSubmit = () => setStatus("");
+    form?.addEventListener("submit", onSubmit);
+    return () => form?.removeEventListener("submit", onSubmit);
+  }, []);
 
   // Follow the form's ward and postcode fields.
   useEffect(() => {
@@ -100,8 +110,12 @@ export default function LocationPicker({ geometryUrl, tiles, initial, postcodeFi
     return features.length ? L.geoJSON({ type: "FeatureCollection", features } as WardShapeCollection).getBounds() : null;
   }, [shapes.data, ward]);
 
+  // Said at once, and again whenever the ward changes under a pin, before the form is sent.
+  const refusal = useMemo(() => (pin && shapes.data ? pinRefusal(pin.at, shapes.data, ward) : null), [pin, shapes.data, ward]);
+  const said = refusal ?? (status || (pin ? (error ? "" : pin.from === "saved" ? "The pin is where the venue was saved." : "") : "No pin yet."));
+
   return (
-    <div className="location-picker" data-testid="location-picker">
+    <div className="location-picker" data-testid="location-picker" ref={root}>
       <p className="hint" id="location-picker-hint">
         Or click or tap the map to put the pin on the venue. With a keyboard, move the map with the arrow keys, then use the button below the map.
       </p>
@@ -132,8 +146,9 @@ export default function LocationPicker({ geometryUrl, tiles, initial, postcodeFi
           </button>
         ) : null}
       </div>
-      <p className="small" data-testid="pin-status" role="status">
-        {status || (pin ? "The pin is where the venue was saved." : "No pin yet.")}
+      <p className={refusal ? "small pin-status--refused" : "small"} data-testid="pin-status" role="status">
+        {refusal ? <span className="visually-hidden">Warning: </span> : null}
+        {said}
         {pin ? <span data-testid="pin-at" data-lat={pin.at[1]} data-lng={pin.at[0]} /> : null}
       </p>
     </div>

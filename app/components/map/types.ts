@@ -111,4 +111,6 @@ export interface LocationPickerProps {
   /** The ids of the form's postcode and ward fields, which the picker follows. */
   postcodeField: string;
   wardField: string;
+  /** The form's refusal of the picked point, if the last send was refused: no success line beside it. */
+  error?: string;
 }

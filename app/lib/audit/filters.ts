@@ -28,8 +28,8 @@ function realDay(value: string): boolean {
 
 /**
  * Filters from a query string. A choice not on offer (a person, team or ward that does
- * not exist) is dropped; a date that is not a real one is an error naming the field,
- * and is not applied. The values typed are kept to show back.
+ * not exist) and a date that is not a real one are errors naming the field, and are not
+ * applied. The dates typed are kept to show back.
  */
 export function parseAuditFilters(
   params: URLSearchParams,
@@ -49,6 +49,15 @@ export function parseAuditFilters(
     errors.push({ field, message: `${label} must be a real date, like 2026-11-30` });
     return null;
   };
+  // A choice that matches nothing (an email address pasted in place of a person, a team since
+  // removed) is said, not quietly dropped: otherwise the page would show everyone as if filtered.
+  const unknown = (field: string, asked: boolean, message: string) => {
+    if (asked) errors.push({ field, message });
+  };
+  unknown("person", person !== "" && !known.people.has(person), "No account matches the person asked for. Choose the person from the list");
+  unknown("team", get("team") !== "" && !known.teams.has(team), "No team matches the team asked for. Choose a team from the list");
+  unknown("ward", ward !== "" && !known.wards.has(ward), "No ward matches the ward asked for. Choose a ward from the list");
+  unknown("area", area !== "" && !known.areas.has(area), "The log holds no records of the kind asked for. Choose a kind from the list");
   const from = day("from", "The start date");
   const to = day("to", "The end date");
   if (from && to && from > to) errors.push({ field: "to", message: "The end date must be the same as or after the start date" });

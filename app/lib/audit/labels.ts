@@ -1,6 +1,8 @@
 // How the audit log reads to a person: what each action means, what each recorded
 // field is called, and a record's before and after as a list of labelled changes.
 // Pure, so the page and the CSV export say the same thing.
+import { EVENT_TYPE_LABELS, THEME_LABELS, UPDATE_STATUS_LABELS } from "../labels";
+import { ROLE_LABELS } from "../permissions";
 
 export const ACTION_LABELS: Record<string, string> = {
   "access.refused": "Refused a page or change (403)",
@@ -58,6 +60,32 @@ export const SUBJECT_LABELS: Record<string, string> = {
   update: "Monthly update",
   user: "Account",
   ward: "Ward",
+};
+
+/** The kinds of record the log's filter offers (the part of an action before the dot), in words. */
+export const AREA_LABELS: Record<string, string> = {
+  access: "Refused pages and changes",
+  event: "Surgeries and meetings",
+  mail: "Emails",
+  officer: "Officers",
+  priority: "Priorities",
+  response: "Residents' responses",
+  session: "Sign-in sessions",
+  team: "Teams",
+  update: "Monthly updates",
+  user: "Staff accounts",
+  ward: "Wards and PACT meetings",
+};
+
+/** "session" → "Sign-in sessions"; a kind added later still reads as a word. */
+export const areaLabel = (area: string) => AREA_LABELS[area] ?? area.charAt(0).toUpperCase() + area.slice(1).replace(/[_-]+/g, " ");
+
+// Stored codes shown in the words the rest of the portal uses for them.
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: { ...UPDATE_STATUS_LABELS, active: "Active", closed: "Closed" },
+  theme: THEME_LABELS,
+  type: EVENT_TYPE_LABELS,
+  role: ROLE_LABELS,
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -133,6 +161,8 @@ export interface AuditNames {
   wards: Record<string, string>;
   districts: Record<string, string>;
   users: Record<string, string>;
+  /** Priorities' titles by id, for the records that hold a priority's id. */
+  priorities: Record<string, string>;
 }
 
 export interface AuditChange {
@@ -163,6 +193,8 @@ function showValue(key: string, v: unknown, names: AuditNames): string | null {
   if (key === "teamId") return lookup(names.teams, v);
   if (key === "wardCode") return lookup(names.wards, v);
   if (key === "districtCode") return lookup(names.districts, v);
+  if (key === "priorityId") return lookup(names.priorities, v);
+  if (typeof v === "string" && VALUE_LABELS[key]?.[v]) return VALUE_LABELS[key][v];
   if (["createdBy", "replacedBy", "publishedBy", "userId"].includes(key)) return lookup(names.users, v);
   if (Array.isArray(v)) {
     const table = key === "wards" ? names.wards : key === "districts" ? names.districts : null;
