@@ -5,8 +5,9 @@ import { ErrorPage } from "~/components/error-page";
 import { StaffFrame } from "~/components/staff-frame";
 import { requirePermission } from "~/lib/permissions.server";
 
-// The layout of every /staff page. Each page still checks its own permission;
-// this loader only gives the frame its user, so pages need not load and pass it.
+// The layout of every /staff and /admin page (admin.tsx re-exports it). Each page
+// still checks its own permission; this loader only gives the frame its user, so
+// pages need not load and pass it.
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: await requirePermission(request, "view:staff-area") });
 }

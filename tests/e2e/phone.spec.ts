@@ -155,6 +155,14 @@ test.describe("/map on a phone", () => {
     const cardBox = (await page.locator(".map-card").boundingBox())!;
     expect(cardBox.x).toBeGreaterThanOrEqual(0);
     expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(PHONE.width);
+    // Once the map has panned to show it, the card is clear of the zoom buttons.
+    const zoomBox = (await page.locator(".leaflet-control-zoom").boundingBox())!;
+    await expect
+      .poll(async () => {
+        const c = (await page.locator(".map-card").boundingBox())!;
+        return c.x >= zoomBox.x + zoomBox.width || c.y >= zoomBox.y + zoomBox.height || c.x + c.width <= zoomBox.x || c.y + c.height <= zoomBox.y;
+      })
+      .toBe(true);
     await screenshot(page, "map-375-card");
 
     // Opening the ward moves focus to its heading and announces the new page.

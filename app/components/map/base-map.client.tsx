@@ -68,6 +68,9 @@ function MapSetup({ label, describedBy }: { label: string; describedBy?: string 
     container.setAttribute("aria-label", label);
     if (describedBy) container.setAttribute("aria-describedby", describedBy);
     map.attributionControl.addAttribution(BOUNDARY_ATTRIBUTION);
+    // Leaflet is credited in words: its own credit is a link out of the page, easily hit
+    // by a thumb in the map's corner, and on a staff form it would lose what was typed.
+    map.attributionControl.setPrefix("Leaflet");
     // Leaflet only notices the window resizing; the page can also resize the map
     // (a legend wrapping, fonts arriving), which would leave part of it blank.
     const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));

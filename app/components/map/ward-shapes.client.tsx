@@ -117,7 +117,15 @@ export function WardShapes({ shapes, refined, styleKey, style, describe, centre,
       pane.style.pointerEvents = "none";
     }
     const tooltip = L.tooltip({ direction: "top", offset: [0, -8], opacity: 1, className: "map-tooltip" });
-    const card = L.popup({ className: "map-card", autoPanPadding: [12, 12], maxWidth: 300, closeButton: true });
+    // The map pans to show the whole card clear of the zoom buttons (top left), and on a
+    // phone the card is narrow enough for that to be possible.
+    const card = L.popup({
+      className: "map-card",
+      autoPanPaddingTopLeft: [56, 12],
+      autoPanPaddingBottomRight: [12, 12],
+      maxWidth: Math.max(180, Math.min(300, map.getSize().x - 96)),
+      closeButton: true,
+    });
     const layers = new Map<string, L.Path>();
     let focused: string | null = null;
     let hovered: string | null = null;
