@@ -4,16 +4,13 @@
 // else must reach Express untouched. Driven over real HTTP, with Express and
 // compression in the chain as in server.js, and a render that reads the database.
 import Database from "better-sqlite3";
-import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { useScratchDatabase } from "./helpers/scratch-db";
 import { publicPageCacheControl } from "~/lib/cache-policy";
-import { openDatabase, type Db } from "~/lib/db.server";
 import { createResponseCache } from "~/lib/response-cache.server";
 import { securityHeaders } from "~/lib/security-headers";
 import { frontDoor } from "~/lib/server/front-door.server";
@@ -30,34 +27,17 @@ const require = createRequire(import.meta.url);
 const express = require("express") as () => ExpressApp;
 const compression = require("compression") as () => Middleware;
 
-const globalForDb = globalThis as unknown as { __db?: Db };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "front-door-"));
-let file: string;
-let n = 0;
-
-beforeEach(() => {
-  file = path.join(dir, `app-${n++}.sqlite`);
-  globalForDb.__db = openDatabase(file);
-  globalForDb.__db.$client.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL); INSERT INTO notes VALUES (1, 'first');");
-});
-
-afterEach(() => {
-  globalForDb.__db?.$client.close();
-  delete globalForDb.__db;
-});
+const scratch = useScratchDatabase("front-door-");
 
 const servers: http.Server[] = [];
-afterAll(() => {
-  servers.forEach((s) => s.close());
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => servers.forEach((s) => s.close()));
 
 const HEADERS = securityHeaders({ production: true });
 const PAGE_POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 
 /** A page showing the note, as Remix renders a public page for an anonymous request (or a personal one, with a cookie). */
 async function render(request: Request): Promise<Response> {
-  const text = globalForDb.__db!.$client.prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
+  const text = scratch.sqlite().prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
   const personal = request.headers.has("cookie");
   const body = `<!DOCTYPE html><html><body><p>${text}</p><p>${personal ? "Signed in as Pat" : "Sign in"}</p><p>${"padding ".repeat(300)}</p></body></html>`;
   return new Response(body, {
@@ -171,7 +151,7 @@ describe("front door", () => {
     await send(base, "/map");
     expect(xCache(await send(base, "/map"))).toBe("hit");
 
-    const other = new Database(file);
+    const other = new Database(scratch.file());
     other.prepare("UPDATE notes SET text = 'from another process' WHERE id = 1").run();
     other.close();
     const next = await send(base, "/map");
@@ -179,7 +159,7 @@ describe("front door", () => {
     expect(next.body.toString()).toContain("from another process");
     expect(xCache(await send(base, "/map"))).toBe("hit");
 
-    globalForDb.__db!.$client.prepare("UPDATE notes SET text = 'published here' WHERE id = 1").run();
+    scratch.sqlite().prepare("UPDATE notes SET text = 'published here' WHERE id = 1").run();
     const after = await send(base, "/map");
     expect(xCache(after)).toBe("miss");
     expect(after.body.toString()).toContain("published here");

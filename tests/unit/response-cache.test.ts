@@ -2,40 +2,21 @@
 // reads the database, so that what it returns shows whether a write was seen.
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import v8 from "node:v8";
 import vm from "node:vm";
-import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { useScratchDatabase } from "./helpers/scratch-db";
 import { contentChangesAt } from "~/lib/content-expiry.server";
-import { openDatabase, type Db } from "~/lib/db.server";
 import { cacheKey, createResponseCache } from "~/lib/response-cache.server";
 import { publicPageCacheControl } from "~/lib/cache-policy";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
-const globalForDb = globalThis as unknown as { __db?: Db };
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "response-cache-"));
-let file: string;
-let n = 0;
-
-beforeEach(() => {
-  file = path.join(dir, `app-${n++}.sqlite`);
-  globalForDb.__db = openDatabase(file);
-  globalForDb.__db.$client.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL); INSERT INTO notes VALUES (1, 'first');");
-});
-
-afterEach(() => {
-  globalForDb.__db?.$client.close();
-  delete globalForDb.__db;
-});
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const scratch = useScratchDatabase("response-cache-");
 
 type RenderOptions = { status?: number; headers?: Record<string, string>; changesAt?: number; record?: boolean };
 
@@ -45,7 +26,7 @@ function noteRenderer(options: RenderOptions = {}) {
   const render = async (request: Request) => {
     if (options.record !== false) seen.push(request);
     if (options.changesAt) contentChangesAt(options.changesAt);
-    const text = globalForDb.__db!.$client.prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
+    const text = scratch.sqlite().prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
     const body = `<!DOCTYPE html><html><body><p>${text}</p><p>${"padding ".repeat(200)}</p><p>${new URL(request.url).host}</p></body></html>`;
     return new Response(body, {
       status: options.status ?? 200,
@@ -125,7 +106,7 @@ describe("response cache", () => {
     const { base } = await setUp();
     await get(base, "/teams/maidstone-central");
     expect((await get(base, "/teams/maidstone-central")).headers["x-cache"]).toBe("hit");
-    globalForDb.__db!.$client.prepare("UPDATE notes SET text = 'published a moment ago' WHERE id = 1").run();
+    scratch.sqlite().prepare("UPDATE notes SET text = 'published a moment ago' WHERE id = 1").run();
     const next = await get(base, "/teams/maidstone-central");
     expect(next.headers["x-cache"]).toBe("miss");
     expect(next.body.toString()).toContain("published a moment ago");
@@ -136,13 +117,13 @@ describe("response cache", () => {
     await get(base, "/map");
     expect((await get(base, "/map")).body.toString()).toContain("first");
 
-    const other = new Database(file);
+    const other = new Database(scratch.file());
     other.prepare("UPDATE notes SET text = 'from another connection' WHERE id = 1").run();
     other.close();
     expect((await get(base, "/map")).body.toString()).toContain("from another connection");
     expect((await get(base, "/map")).headers["x-cache"]).toBe("hit");
 
-    const script = `const D = require("better-sqlite3"); new D(${JSON.stringify(file)}).prepare("UPDATE notes SET text = 'from the command line' WHERE id = 1").run();`;
+    const script = `const D = require("better-sqlite3"); new D(${JSON.stringify(scratch.file())}).prepare("UPDATE notes SET text = 'from the command line' WHERE id = 1").run();`;
     execFileSync(process.execPath, ["-e", script], { cwd: process.cwd() });
     expect((await get(base, "/map")).body.toString()).toContain("from the command line");
   });
@@ -204,7 +185,7 @@ describe("response cache", () => {
     const started: { text: string; finish: () => void }[] = [];
     let onStart = () => {};
     const render = async () => {
-      const text = globalForDb.__db!.$client.prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
+      const text = scratch.sqlite().prepare("SELECT text FROM notes WHERE id = 1").pluck().get() as string;
       await new Promise<void>((finish) => {
         started.push({ text, finish });
         onStart();
@@ -222,7 +203,7 @@ describe("response cache", () => {
     // Nothing written since the render began: the same render answers.
     const b = get(base, "/wards/E05015608");
     await vi.waitFor(() => expect(cache.stats().misses).toBe(2));
-    globalForDb.__db!.$client.prepare("UPDATE notes SET text = 'written during the render' WHERE id = 1").run();
+    scratch.sqlite().prepare("UPDATE notes SET text = 'written during the render' WHERE id = 1").run();
     // Written since it began: these wait for the next render, one for both.
     const c = get(base, "/wards/E05015608");
     const d = get(base, "/wards/E05015608");
