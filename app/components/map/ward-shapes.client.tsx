@@ -38,11 +38,11 @@ function keepInside(tooltip: L.Tooltip, map: L.Map) {
   if (!el) return;
   const box = map.getContainer().getBoundingClientRect();
   el.style.marginLeft = "0px";
-  // Always placed afresh above its point before measuring: a tooltip reopened for
-  // another ward can still stand where the last one was.
-  tooltip.options.direction = "top";
-  tooltip.options.offset = L.point(0, -8);
-  tooltip.update();
+  if (tooltip.options.direction !== "top") {
+    tooltip.options.direction = "top";
+    tooltip.options.offset = L.point(0, -8);
+    tooltip.update();
+  }
   if (el.getBoundingClientRect().top < box.top + EDGE) {
     tooltip.options.direction = "bottom";
     tooltip.options.offset = L.point(0, 8);
