@@ -71,17 +71,17 @@ export function eventValues(e: { type: string; title: string; wardCode: string |
 }
 
 /**
- * Why a point picked on the map is refused when it lies in none of the wards it may be
- * in: the ward chosen in the form, or any of the team's wards for a team-wide event.
- * The server and the map's picker say the same words.
+ * Why the venue's pin (picked on the map, or put at the postcode) is refused when it
+ * lies in none of the wards it may be in: the ward chosen in the form, or any of the
+ * team's wards for a team-wide event. The server and the map's picker say the same words.
  */
 export function pinOutsideMessage(chosenWardName: string | null): string {
   return chosenWardName
-    ? `The point picked on the map is outside ${chosenWardName}. Pick the venue inside ${chosenWardName}, or give its postcode`
-    : "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode";
+    ? `The pin is outside ${chosenWardName}. Move it inside ${chosenWardName}, or check the postcode`
+    : "The pin is outside your team's wards. Move it inside them, or check the postcode";
 }
 
 /** A picked point in another of the team's wards than the one chosen: either may be the mistake. */
 export function pinInOtherWardMessage(inWardName: string, chosenWardName: string): string {
-  return `The point picked on the map is in ${inWardName}, not ${chosenWardName}. Pick the venue inside ${chosenWardName}, or choose ${inWardName} as the ward`;
+  return `The pin is in ${inWardName}, not ${chosenWardName}. Move it inside ${chosenWardName}, or choose ${inWardName} as the ward`;
 }

@@ -319,7 +319,7 @@ test("an event placed by picking on the ward map: the postcode moves the pin, a 
   // Another ward chosen under the pin: the picker says at once that the point is outside it,
   // the form refuses it in the same words, and no success line stands beside the refusal.
   const other = wardsOfTeam(TEAM).find((w) => w.code !== ward.code)!;
-  const outsideOther = `The point picked on the map is in ${ward.name}, not ${other.name}. Pick the venue inside ${other.name}, or choose ${ward.name} as the ward`;
+  const outsideOther = `The pin is in ${ward.name}, not ${other.name}. Move it inside ${other.name}, or choose ${ward.name} as the ward`;
   await page.getByLabel("Ward").selectOption({ label: other.name });
   await expect(page.getByTestId("pin-status")).toHaveText(`Warning: ${outsideOther}`);
   await page.getByRole("button", { name: "Add and publish" }).click();

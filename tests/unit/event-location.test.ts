@@ -86,11 +86,11 @@ describe("an event's place on the map", () => {
     // Another team's ward: refused, naming the rule that applies (the chosen ward), and nothing changes.
     const nameA = findWard(WARD_A)!.name;
     const outside = editEvent(staff.editorA, id, { ...base, pin: { lat: inB.lat, lng: inB.lng } }, NOW);
-    expect(outside).toEqual({ ok: false, errors: [{ field: "location", message: `The point picked on the map is outside ${nameA}. Pick the venue inside ${nameA}, or give its postcode` }] });
+    expect(outside).toEqual({ ok: false, errors: [{ field: "location", message: `The pin is outside ${nameA}. Move it inside ${nameA}, or check the postcode` }] });
     expect(findEvent(id)).toMatchObject(picked);
     // For the whole team area the rule is the team's wards.
     const teamWide = editEvent(staff.editorA, id, { ...base, wardCode: null, pin: { lat: inB.lat, lng: inB.lng } }, NOW);
-    expect(teamWide).toEqual({ ok: false, errors: [{ field: "location", message: "The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode" }] });
+    expect(teamWide).toEqual({ ok: false, errors: [{ field: "location", message: "The pin is outside your team's wards. Move it inside them, or check the postcode" }] });
     // The sea off Kent.
     expect(createEvent(staff.editorA, staff.teamA, { ...base, pin: { lat: 51.0, lng: 1.9 } }, NOW)).toMatchObject({ ok: false, errors: [{ field: "location" }] });
     // Online events have no pin whatever is sent.
@@ -107,7 +107,7 @@ describe("an event's place on the map", () => {
       .find((p) => p.wardCode && findWard(p.wardCode)?.teamId === staff.teamA)!;
     const result = createEvent(staff.editorA, staff.teamA, { ...base, pin: { lat: other.lat, lng: other.lng } }, NOW);
     const names = [findWard(other.wardCode!)!.name, findWard(WARD_A)!.name];
-    expect(result.ok ? "" : result.errors[0]!.message).toBe(`The point picked on the map is in ${names[0]}, not ${names[1]}. Pick the venue inside ${names[1]}, or choose ${names[0]} as the ward`);
+    expect(result.ok ? "" : result.errors[0]!.message).toBe(`The pin is in ${names[0]}, not ${names[1]}. Move it inside ${names[1]}, or choose ${names[0]} as the ward`);
     // For the whole team area, any of its wards will do.
     expect(createEvent(staff.editorA, staff.teamA, { ...base, wardCode: null, pin: { lat: other.lat, lng: other.lng } }, NOW).ok).toBe(true);
   });
@@ -136,13 +136,13 @@ describe("the map picker's own check of a picked point", () => {
 
   it("says at once that a point outside the chosen ward is outside it, by name", () => {
     expect(pinRefusal([0.55, 51.05], shapes, "E05000001")).toBeNull();
-    expect(pinRefusal([0.75, 51.05], shapes, "E05000001")).toBe("The point picked on the map is outside Northward. Pick the venue inside Northward, or give its postcode");
+    expect(pinRefusal([0.75, 51.05], shapes, "E05000001")).toBe("The pin is outside Northward. Move it inside Northward, or check the postcode");
     // In another of the team's wards: the same words as the form's refusal.
-    expect(pinRefusal([0.65, 51.05], shapes, "E05000001")).toBe("The point picked on the map is in Southward, not Northward. Pick the venue inside Northward, or choose Southward as the ward");
+    expect(pinRefusal([0.65, 51.05], shapes, "E05000001")).toBe("The pin is in Southward, not Northward. Move it inside Northward, or choose Southward as the ward");
   });
 
   it("for the whole team area takes any of the team's wards, but not a neighbour's", () => {
     expect(pinRefusal([0.65, 51.05], shapes, "")).toBeNull();
-    expect(pinRefusal([0.75, 51.05], shapes, "")).toBe("The point picked on the map is outside your team's wards. Pick the venue inside them, or give its postcode");
+    expect(pinRefusal([0.75, 51.05], shapes, "")).toBe("The pin is outside your team's wards. Move it inside them, or check the postcode");
   });
 });
