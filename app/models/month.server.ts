@@ -75,22 +75,34 @@ function draftsFor(priorityIds: number[], month: string) {
  * with its last update (for reference and to prefill partners and progress) and the
  * team's draft, if someone has started one.
  */
+/** The priorities' published updates (withdrawn ones left out), newest month first. */
+function publishedUpdates(priorityIds: number[]) {
+  if (priorityIds.length === 0) return [];
+  return getDb()
+    .select({ priorityId: priorityUpdates.priorityId, month: priorityUpdates.month, actionTaken: priorityUpdates.actionTaken, partners: priorityUpdates.partners, status: priorityUpdates.status, nextStep: priorityUpdates.nextStep })
+    .from(priorityUpdates)
+    .where(and(inArray(priorityUpdates.priorityId, priorityIds), isNull(priorityUpdates.withdrawnAt)))
+    .orderBy(desc(priorityUpdates.month))
+    .all();
+}
+
+/** Each priority's last update from before this month, from publishedUpdates' answer. */
+function lastUpdateBefore(updates: ReturnType<typeof publishedUpdates>, month: string) {
+  const last = new Map<number, (typeof updates)[number]>();
+  for (const u of updates) if (u.month !== month && !last.has(u.priorityId)) last.set(u.priorityId, u);
+  return last;
+}
+
 export function listTeamMonth(actor: Actor | null, teamId: number, now = new Date()) {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
   const rows = teamPriorities(teamId);
   const ids = rows.map((r) => r.priority.id);
-  const updates = ids.length
-    ? getDb()
-        .select({ priorityId: priorityUpdates.priorityId, month: priorityUpdates.month, actionTaken: priorityUpdates.actionTaken, partners: priorityUpdates.partners, status: priorityUpdates.status, nextStep: priorityUpdates.nextStep })
-        .from(priorityUpdates)
-        .where(and(inArray(priorityUpdates.priorityId, ids), isNull(priorityUpdates.withdrawnAt)))
-        .orderBy(desc(priorityUpdates.month))
-        .all()
-    : [];
+  const updates = publishedUpdates(ids);
+  const updatedThisMonth = new Set(updates.filter((u) => u.month === month).map((u) => u.priorityId));
+  const last = lastUpdateBefore(updates, month);
   const drafts = new Map(draftsFor(ids, month).map((d) => [d.draft.priorityId, d]));
   const items = rows.map(({ priority: p, wardName }) => {
-    const history = updates.filter((u) => u.priorityId === p.id);
     const d = drafts.get(p.id);
     return {
       id: p.id,
@@ -99,8 +111,8 @@ export function listTeamMonth(actor: Actor | null, teamId: number, now = new Dat
       theme: p.theme,
       wardCode: p.wardCode,
       wardName,
-      done: history.some((u) => u.month === month),
-      lastUpdate: history.find((u) => u.month !== month) ?? null,
+      done: updatedThisMonth.has(p.id),
+      lastUpdate: last.get(p.id) ?? null,
       draft: d ? { ...draftOf(d.draft), version: d.draft.version, savedAt: d.draft.savedAt, savedByName: d.savedByName ?? "Someone" } : null,
     };
   });
@@ -143,17 +155,9 @@ function checkEntries(actor: Actor | null, teamId: number, entries: MonthEntry[]
 function withoutPrefill(entries: MonthEntry[], month: string): MonthEntry[] {
   const untouched = entries.filter((e) => !e.input.actionTaken && !e.input.nextStep && !e.input.internalNote && e.input.partners);
   if (untouched.length === 0) return entries;
-  const last = new Map<number, string | null>();
-  for (const u of getDb()
-    .select({ priorityId: priorityUpdates.priorityId, month: priorityUpdates.month, partners: priorityUpdates.partners })
-    .from(priorityUpdates)
-    .where(and(inArray(priorityUpdates.priorityId, untouched.map((e) => e.priorityId)), isNull(priorityUpdates.withdrawnAt)))
-    .orderBy(desc(priorityUpdates.month))
-    .all()) {
-    if (u.month !== month && !last.has(u.priorityId)) last.set(u.priorityId, u.partners);
-  }
+  const last = lastUpdateBefore(publishedUpdates(untouched.map((e) => e.priorityId)), month);
   return entries.map((e) =>
-    untouched.includes(e) && last.has(e.priorityId) && (last.get(e.priorityId) ?? "") === e.input.partners ? { ...e, input: { ...e.input, partners: "", status: null } } : e,
+    untouched.includes(e) && last.has(e.priorityId) && (last.get(e.priorityId)!.partners ?? "") === e.input.partners ? { ...e, input: { ...e.input, partners: "", status: null } } : e,
   );
 }
 
