@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextInput } from "~/components/form-fields";
-import { endSession, getActor, hasSessionCookie, signIn } from "~/lib/auth.server";
+import { endSession, getActor, hasSessionCookie, MAX_SESSIONS_PER_ACCOUNT, signIn } from "~/lib/auth.server";
 import { email, errorFor, parseForm, text } from "~/lib/forms";
 import { MAX_PASSWORD_LENGTH } from "~/lib/account-limits";
 import { assertSameOrigin, clientIp, readForm } from "~/lib/request.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
   if (hasSessionCookie(request) && (await getActor(request))) throw redirect(redirectTo);
-  return json({ redirectTo, expired: url.searchParams.has("expired"), passwordSet: url.searchParams.has("password-set"), signedOut: url.searchParams.get("signed-out") });
+  return json({ redirectTo, expired: url.searchParams.has("expired"), sessionLimit: MAX_SESSIONS_PER_ACCOUNT, passwordSet: url.searchParams.has("password-set"), signedOut: url.searchParams.get("signed-out") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +58,7 @@ export const meta: MetaFunction<typeof action> = ({ data }) => [
 ];
 
 export default function Login() {
-  const { redirectTo, expired, passwordSet, signedOut } = useLoaderData<typeof loader>();
+  const { redirectTo, expired, sessionLimit, passwordSet, signedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors ?? [];
@@ -72,7 +72,14 @@ export default function Login() {
       <ErrorSummary errors={errors} />
       {expired && errors.length === 0 ? (
         <div className="notice notice--important" data-testid="session-expired">
-          <p>You have been signed out because you had not done anything for 30 minutes, or you signed in more than 12 hours ago. Sign in again to carry on.</p>
+          <p>You have been signed out. This happens:</p>
+          <ul className="list">
+            <li>after 30 minutes without doing anything</li>
+            <li>12 hours after you signed in</li>
+            <li>when this browser is signed out from another one</li>
+            <li>when you sign in on more than {sessionLimit} browsers: the one signed in longest ago is signed out</li>
+          </ul>
+          <p>Sign in again to carry on.</p>
         </div>
       ) : null}
       {passwordSet && errors.length === 0 ? (

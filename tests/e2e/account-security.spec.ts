@@ -58,6 +58,8 @@ test("a person sees where they are signed in, signs out one browser, everywhere 
   await expect(page.getByTestId("no-other-sessions")).toBeVisible();
   await phone.goto("/staff");
   await expect(phone).toHaveURL(/\/login\?redirectTo=%2Fstaff/);
+  // The phone is told why, among the reasons a session ends.
+  await expect(phone.getByTestId("session-expired")).toContainText("when this browser is signed out from another one");
 
   // Everywhere else.
   await signIn(phone, ACCOUNTS.editorB);
