@@ -54,7 +54,6 @@ const DONE_MESSAGES: Record<string, string> = {
   "user-edited": "The account has been updated.",
   "user-disabled": "The account has been disabled and signed out everywhere.",
   "user-enabled": "The account has been enabled. Its owner can sign in again.",
-  "area-saved": "The partner's area has been saved.",
   "sessions-ended": "Signed out. Those browsers will be asked to sign in again.",
   "session-gone": "That session had already ended.",
 };

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ account, teams: listTeamsForAccounts(), area: areaOf(account.id).map((d) => d.code), districts: listDistrictChoices() });
 }
 
-type ActionData = { errors: FieldError[]; values: FormValues; link: string | null };
+type ActionData = { errors: FieldError[]; values: FormValues; area?: string[]; link: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "manage:staff");
@@ -43,19 +43,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await permitted(() => enableUser(actor, id));
     return redirect(`/admin/users/${id}?done=user-enabled`);
   }
-  if (intent === "area") {
-    const result = await permitted(() => setPartnerArea(actor, id, form.getAll("districts").map(String)));
-    return result.ok ? redirect(`/admin/users/${id}?done=area-saved#area`) : fail(result.errors);
-  }
   if (intent === "link") {
     const result = await permitted(() => issuePasswordLink(actor, id));
     if (!result.ok) return fail(result.errors.map((e) => ({ ...e, field: "link" })));
     return json<ActionData>({ errors: [], values: {}, link: `${new URL(request.url).origin}/set-password/${result.value.token}` });
   }
+  // A partner's area is part of the same form, so neither half's changes are lost to the other's button.
+  const area = form.has("_area") ? form.getAll("districts").map(String) : null;
+  const failWith = (errors: FieldError[], values: FormValues) => json<ActionData>({ errors, values, area: area ?? undefined, link: null }, { status: 400 });
   const parsed = parseForm(form, accountSchema);
-  if (!parsed.ok) return fail(parsed.errors, parsed.values);
+  if (!parsed.ok) return failWith(parsed.errors, parsed.values);
   const result = await permitted(() => updateUser(actor, id, parsed.data));
-  if (!result.ok) return fail(result.errors, parsed.values);
+  if (!result.ok) return failWith(result.errors, parsed.values);
+  if (area && parsed.data.role === "partner") {
+    const saved = await permitted(() => setPartnerArea(actor, id, area));
+    if (!saved.ok) return failWith(saved.errors, parsed.values);
+  }
   return redirect(`/admin/users/${id}?done=user-edited`);
 }
 
@@ -83,7 +86,7 @@ export default function AccountPage() {
           {account.name}
         </h1>
         <p className="secondary">
-          Created {formatDate(new Date(account.createdAt))}. {account.lastSignInAt ? `Last signed in ${formatDate(new Date(account.lastSignInAt))}.` : "Has never signed in."}
+          Created on {formatDate(new Date(account.createdAt))}. {account.lastSignInAt ? `Last signed in on ${formatDate(new Date(account.lastSignInAt))}.` : "Has never signed in."}
         </p>
         {actionData?.link ? (
           <div className="notice notice--important">
@@ -96,37 +99,31 @@ export default function AccountPage() {
         ) : null}
         <Form method="post" noValidate>
           <AccountFields values={values} errors={errors} teams={teams} />
-          <p className="hint">Changing someone's role or team signs them out, so their new permissions apply straight away.</p>
-          <button type="submit" className="button">
-            Save changes
-          </button>
-        </Form>
-
-        {account.role === "partner" ? (
-          <>
-            <h2 id="area" tabIndex={-1}>
-              Area
-            </h2>
-            <p>
-              The districts {account.organisation || "their organisation"} works in. Their dashboard lists these districts' wards and latest updates, and they read
-              staff-only notes only in these wards. With no district chosen they read no staff-only notes.
-            </p>
-            <Form method="post" noValidate>
-              <input type="hidden" name="_intent" value="area" />
+          {account.role === "partner" ? (
+            <>
+              <h2 id="area" tabIndex={-1}>
+                Area
+              </h2>
+              <p>
+                The districts {account.organisation || "their organisation"} works in. Their dashboard lists these districts' wards and latest updates, and they read
+                staff-only notes only in these wards. With no district chosen they read no staff-only notes.
+              </p>
+              <input type="hidden" name="_area" value="1" />
               <Checkboxes
                 name="districts"
                 legend="Districts in their area"
                 hint="Select all that apply"
                 error={errors.find((e) => e.field === "districts")?.message}
-                values={area}
+                values={actionData?.area ?? area}
                 options={districts.map((d) => ({ value: d.code, label: d.name }))}
               />
-              <button type="submit" className="button button--secondary">
-                Save the area
-              </button>
-            </Form>
-          </>
-        ) : null}
+            </>
+          ) : null}
+          <p className="hint">Changing someone's role or team signs them out, so their new permissions apply straight away.</p>
+          <button type="submit" className="button">
+            Save changes
+          </button>
+        </Form>
 
         <h2>Password</h2>
         <p>Passwords are never shown or sent. If they have forgotten theirs, give them a new set-password link.</p>

@@ -174,10 +174,11 @@ test("a partner's home is their area: its wards and latest updates; notes outsid
   await expect(area.getByLabel("Canterbury")).not.toBeChecked();
   expect(await axe(page)).toEqual([]);
   await checkWidths(page, "admin-user-partner-area");
-  // Saved unchanged: nothing moves.
-  await page.getByRole("button", { name: "Save the area" }).click();
-  await expect(page.getByTestId("notification")).toContainText("The partner's area has been saved");
+  // One form, one button: saved unchanged, nothing moves.
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("notification")).toContainText("The account has been updated");
   await expect(page.getByRole("group", { name: "Districts in their area" }).getByLabel("Maidstone")).toBeChecked();
+  await expect(page.getByRole("group", { name: "Districts in their area" }).getByLabel("Canterbury")).not.toBeChecked();
 });
 
 test("the 'earlier version' link shows only to those who may open it: the team's editor, not a partner nor another team's editor", async ({ page, browser }) => {

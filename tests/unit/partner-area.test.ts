@@ -75,15 +75,25 @@ describe("setting the area", () => {
     expect(setPartnerArea(staff.admin, staff.partner.id, [MAIDSTONE]).ok).toBe(true);
   });
 
-  it("through the account page's form, which an editor cannot post", async () => {
-    const post = async (actor: typeof staff.admin) =>
-      userAction({ request: await requestAs(actor, `/admin/users/${staff.partner.id}`, { method: "POST", body: { _intent: "area", districts: CANTERBURY } }), params: { id: staff.partner.id }, context: {} }).catch((e: unknown) => e);
-    expect(((await post(staff.editorA)) as Response).status).toBe(403);
+  it("through the account page's one form, with the account's other fields: both are saved, or on an error neither and both are kept", async () => {
+    const fields = { name: "Pat Partner", email: "area.partner@maidstone.gov.uk", role: "partner", teamId: "", organisation: "Maidstone Borough Council", _area: "1", districts: CANTERBURY };
+    const post = async (actor: typeof staff.admin, body: Record<string, string>) =>
+      userAction({ request: await requestAs(actor, `/admin/users/${staff.partner.id}`, { method: "POST", body }), params: { id: staff.partner.id }, context: {} }).catch((e: unknown) => e);
+    expect(((await post(staff.editorA, fields)) as Response).status).toBe(403);
     expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([MAIDSTONE]);
-    const response = (await post(staff.admin)) as Response;
-    expect(response.headers.get("Location")).toBe(`/admin/users/${staff.partner.id}?done=area-saved#area`);
+
+    // A mistake in another field: nothing saved, and the districts chosen come back with the error.
+    const refused = (await post(staff.admin, { ...fields, name: "" })) as Response;
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errors: [{ field: "name" }], area: [CANTERBURY] });
+    expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([MAIDSTONE]);
+
+    const response = (await post(staff.admin, { ...fields, organisation: "Maidstone BC" })) as Response;
+    expect(response.headers.get("Location")).toBe(`/admin/users/${staff.partner.id}?done=user-edited`);
     expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([CANTERBURY]);
-    setPartnerArea(staff.admin, staff.partner.id, [MAIDSTONE]);
+    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.area")).all().at(-1)!.after).toContain(CANTERBURY);
+    expect(((await post(staff.admin, { ...fields, districts: MAIDSTONE })) as Response).status).toBe(302);
+    expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([MAIDSTONE]);
   });
 });
 
