@@ -14,6 +14,7 @@ import { listDistricts } from "~/models/district.server";
 import { listTeamOfficersForStaff } from "~/models/officer.server";
 import { editTeam, findTeamById, setTeamWards } from "~/models/team.server";
 import { listWardsInDistrict, listWardsOfTeam } from "~/models/ward.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 const wardsSchema = z.object({ wardCodes: z.array(z.string().regex(GSS_CODE, "Choose wards from the list")).max(300) });
 
@@ -71,13 +72,9 @@ export default function TeamAdmin() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to="/admin/teams" className="small">
-          Back to teams
-        </Link>
-        <h1>
-          <span className="caption">{team.districtName}</span>
+        <StaffPageHeading back={{ to: "/admin/teams", label: "Back to teams" }} caption={team.districtName}>
           {team.name}
-        </h1>
+        </StaffPageHeading>
         <p>
           <Link to={`/staff/teams/${team.id}`}>Team's staff page</Link> · <Link to={`/teams/${team.slug}`}>Public page</Link>
         </p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { OfficerFields } from "~/components/officer-fields";
@@ -11,6 +11,7 @@ import { readForm } from "~/lib/request.server";
 import { createOfficer } from "~/models/officer.server";
 import { findTeamById } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 async function guard(request: Request, id: string | undefined) {
   const actor = await requirePermission(request, "manage:teams");
@@ -44,13 +45,9 @@ export default function NewOfficer() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/admin/teams/${team.id}`} className="small">
-          Back to {team.name}
-        </Link>
-        <h1>
-          <span className="caption">{team.name}</span>
+        <StaffPageHeading back={{ to: `/admin/teams/${team.id}`, label: <>Back to {team.name}</> }} caption={team.name}>
           Add an officer
-        </h1>
+        </StaffPageHeading>
         <DraftForm draftKey={`officer-new:${team.id}`} submitLabel="Add and publish">
           <OfficerFields values={values} errors={errors} wards={wards} />
         </DraftForm>

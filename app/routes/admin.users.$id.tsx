@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AccountFields } from "~/components/account-fields";
 import { ErrorSummary } from "~/components/error-summary";
 import type { FieldError } from "~/lib/vocabulary";
@@ -14,6 +14,7 @@ import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { Checkboxes } from "~/components/form-fields";
 import { areaOf, listDistrictChoices, setPartnerArea } from "~/models/partner-area.server";
 import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 function accountId(id: string | undefined): string {
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) throw new Response("Account not found", { status: 404 });
@@ -78,13 +79,9 @@ export default function AccountPage() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to="/admin/users" className="small">
-          Back to staff accounts
-        </Link>
-        <h1>
-          <span className="caption">{account.disabledAt ? "Disabled account" : account.hasPassword ? "Active account" : "Invited, no password set yet"}</span>
+        <StaffPageHeading back={{ to: "/admin/users", label: "Back to staff accounts" }} caption={account.disabledAt ? "Disabled account" : account.hasPassword ? "Active account" : "Invited, no password set yet"}>
           {account.name}
-        </h1>
+        </StaffPageHeading>
         <p className="secondary">
           Created on {formatDate(new Date(account.createdAt))}. {account.lastSignInAt ? `Last signed in on ${formatDate(new Date(account.lastSignInAt))}.` : "Has never signed in."}
         </p>

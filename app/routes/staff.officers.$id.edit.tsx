@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { Select } from "~/components/form-fields";
@@ -13,6 +13,7 @@ import { readForm } from "~/lib/request.server";
 import { editOfficer, findOfficer, moveOfficer } from "~/models/officer.server";
 import { listAllTeams } from "~/models/team.server";
 import { listWardsOfTeam } from "~/models/ward.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 async function guard(request: Request, id: string | undefined) {
   const officer = findOfficer(idParam(id));
@@ -68,13 +69,9 @@ export default function EditOfficer() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/teams/${officer.teamId}`} className="small">
-          Back to the team
-        </Link>
-        <h1>
-          <span className="caption">Officer profile</span>
+        <StaffPageHeading back={{ to: `/staff/teams/${officer.teamId}`, label: "Back to the team" }} caption="Officer profile">
           {officer.role} {officer.name}
-        </h1>
+        </StaffPageHeading>
         <DraftForm draftKey={`officer:${officer.id}`} submitLabel="Save and publish">
           <OfficerFields values={values} errors={errors} wards={wards} />
         </DraftForm>

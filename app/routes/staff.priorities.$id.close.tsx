@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
@@ -12,6 +12,7 @@ import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { outcomeField } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
 import { closePriority } from "~/models/priority.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 const schema = z.object({ outcome: outcomeField(), closedOn: dateFields("the date it was closed"), version: versionField });
 
@@ -41,15 +42,9 @@ export default function ClosePriority() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${priority.wardCode}`} className="small">
-          Back to {wardName}
-        </Link>
-        <h1>
-          <span className="caption">
-            {wardName}, priority {priority.rank}
-          </span>
+        <StaffPageHeading back={{ to: `/staff/wards/${priority.wardCode}`, label: <>Back to {wardName}</> }} caption={<>{wardName}, priority {priority.rank}</>}>
           Close “{priority.title}”
-        </h1>
+        </StaffPageHeading>
         <p>Agreed on {formatDate(priority.agreedOn)}. Once closed, it moves to the ward's “You said, we did” history, with its updates, and slot {priority.rank} is free for a new priority.</p>
         {priority.status !== "active" ? (
           <div className="notice notice--important" data-testid="closed-notice">

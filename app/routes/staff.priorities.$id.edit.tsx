@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PRIORITY_THEMES } from "~/lib/vocabulary";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
@@ -12,6 +12,7 @@ import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { priorityFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
 import { editPriority } from "~/models/priority.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, priority, wardName } = await requirePriorityEditor(request, params.id);
@@ -38,15 +39,9 @@ export default function EditPriority() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${priority.wardCode}`} className="small">
-          Back to {wardName}
-        </Link>
-        <h1>
-          <span className="caption">
-            {wardName}, priority {priority.rank}
-          </span>
+        <StaffPageHeading back={{ to: `/staff/wards/${priority.wardCode}`, label: <>Back to {wardName}</> }} caption={<>{wardName}, priority {priority.rank}</>}>
           Correct the wording
-        </h1>
+        </StaffPageHeading>
         <p>For typing mistakes and clearer wording. A different priority needs a PACT meeting: close this one and agree the new one.</p>
         {priority.status !== "active" ? (
           <div className="notice notice--important" data-testid="closed-notice">

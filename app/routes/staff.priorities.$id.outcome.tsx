@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/error-summary";
 import { TextArea } from "~/components/form-fields";
@@ -10,6 +10,7 @@ import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { LIMITS, outcomeField } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
 import { correctOutcome, REOPEN_DAYS, reopenDeadline, reopenPriority } from "~/models/correction.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 const schema = z.object({ outcome: outcomeField(), version: versionField });
 
@@ -44,15 +45,9 @@ export default function CorrectClosedPriority() {
   return (
     <div className="two-thirds">
       <ErrorSummary errors={errors} />
-      <Link to={`/staff/wards/${priority.wardCode}`} className="small">
-        Back to {wardName}
-      </Link>
-      <h1>
-        <span className="caption">
-          {wardName}: {priority.title}
-        </span>
+      <StaffPageHeading back={{ to: `/staff/wards/${priority.wardCode}`, label: <>Back to {wardName}</> }} caption={<>{wardName}: {priority.title}</>}>
         Correct a closed priority
-      </h1>
+      </StaffPageHeading>
       {priority.status !== "closed" ? (
         <p data-testid="not-closed">This priority is active, so there is nothing to correct here.</p>
       ) : (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
@@ -13,6 +13,7 @@ import { permitted, requirePriorityEditor } from "~/lib/permissions.server";
 import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
 import { nextDueInWard, openUpdateMonths, publishUpdate } from "~/models/priority.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 const schema = updateFields.extend({
   month: text({ label: "Month", max: 7, required: "Choose the month this update is for" }).refine((m) => m === "" || /^\d{4}-(0[1-9]|1[0-2])$/.test(m), {
@@ -47,15 +48,9 @@ export default function PublishUpdate() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${priority.wardCode}`} className="small">
-          Back to {wardName}
-        </Link>
-        <h1>
-          <span className="caption">
-            {wardName}, priority {priority.rank}: {priority.title}
-          </span>
+        <StaffPageHeading back={{ to: `/staff/wards/${priority.wardCode}`, label: <>Back to {wardName}</> }} caption={<>{wardName}, priority {priority.rank}: {priority.title}</>}>
           Publish a monthly update
-        </h1>
+        </StaffPageHeading>
         {priority.status !== "active" ? (
           <div className="notice notice--important" data-testid="closed-notice">
             <p>

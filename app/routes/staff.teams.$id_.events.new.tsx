@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
 import { EventFields } from "~/components/event-fields";
@@ -16,6 +16,7 @@ import { listWardsOfTeam } from "~/models/ward.server";
 import { teamAreasVersion } from "~/models/boundaries.server";
 import { mapTileLayer } from "~/lib/map/tiles.server";
 import { teamWardsGeoJsonUrl } from "~/lib/map/urls";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 async function guard(request: Request, id: string | undefined) {
   const team = findTeamById(idParam(id));
@@ -61,13 +62,9 @@ export default function NewEvent() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/teams/${team.id}`} className="small">
-          Back to {team.name}
-        </Link>
-        <h1>
-          <span className="caption">{team.name}</span>
+        <StaffPageHeading back={{ to: `/staff/teams/${team.id}`, label: <>Back to {team.name}</> }} caption={team.name}>
           Add a surgery or meeting
-        </h1>
+        </StaffPageHeading>
         {copiedTitle ? <p data-testid="copied-from">A copy of “{copiedTitle}”. Choose its date, and change anything else that differs.</p> : null}
         <DraftForm draftKey={`event-new:${team.id}`} submitLabel="Add and publish">
           <EventFields values={values} errors={errors} wards={wards} map={map} />

@@ -14,6 +14,7 @@ import { readForm } from "~/lib/request.server";
 import { UPDATE_STATUSES, type FieldError } from "~/lib/vocabulary";
 import { listTeamMonth, publishMonth, saveMonthDrafts, type Conflict } from "~/models/month.server";
 import { findTeamById } from "~/models/team.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 type Preview = { priorityId: number } & ParsedEntry["input"];
 
@@ -160,13 +161,9 @@ export default function TeamMonth() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <Link to={`/staff/teams/${team.id}`} className="small">
-        Back to {team.name}
-      </Link>
-      <h1>
-        <span className="caption">{team.name}</span>
+      <StaffPageHeading back={{ to: `/staff/teams/${team.id}`, label: <>Back to {team.name}</> }} caption={team.name}>
         {formatMonth(month)} updates
-      </h1>
+      </StaffPageHeading>
       <p className="lead" data-testid="month-summary">
         {due.length === 0 ? `All ${total} active priorities have their ${formatMonth(month)} update.` : `${due.length} of ${total} active priorities still need their ${formatMonth(month)} update.`}
       </p>

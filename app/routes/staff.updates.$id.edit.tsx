@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DraftForm } from "~/components/draft-form";
 import { ErrorSummary } from "~/components/error-summary";
@@ -14,6 +14,7 @@ import { updateFields } from "~/lib/priority-forms";
 import { readForm } from "~/lib/request.server";
 import { listMoveTargets, moveUpdate, withdrawUpdate } from "~/models/correction.server";
 import { editUpdate, listUpdateVersions } from "~/models/priority.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, update, priority, wardName } = await requireUpdateEditor(request, params.id);
@@ -62,15 +63,9 @@ export default function EditUpdate() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${priority.wardCode}`} className="small">
-          Back to {wardName}
-        </Link>
-        <h1>
-          <span className="caption">
-            {wardName}: {priority.title}
-          </span>
+        <StaffPageHeading back={{ to: `/staff/wards/${priority.wardCode}`, label: <>Back to {wardName}</> }} caption={<>{wardName}: {priority.title}</>}>
           Correct the {formatMonth(update.month)} update
-        </h1>
+        </StaffPageHeading>
         <p>First published on {formatDate(new Date(update.publishedAt))}. The current wording is kept in this update's history when you save.</p>
         {update.withdrawnAt ? (
           <div className="notice notice--important" data-testid="withdrawn-notice">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { PRIORITY_THEMES } from "~/lib/vocabulary";
 import { DraftForm } from "~/components/draft-form";
@@ -18,6 +18,7 @@ import { readForm } from "~/lib/request.server";
 import { takenUpField, takenUpOfNewPriorities } from "~/lib/resident-say";
 import { listPrioritiesForWard, recordPactMeeting, type PactSlot, type SlotSeen } from "~/models/priority.server";
 import { markTakenUpAfterMeeting, responsesForPact } from "~/models/response.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 const RANKS = [1, 2, 3] as const;
 
@@ -103,13 +104,9 @@ export default function RecordPactMeeting() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${ward.code}`} className="small">
-          Back to {ward.name}
-        </Link>
-        <h1>
-          <span className="caption">{ward.name}</span>
+        <StaffPageHeading back={{ to: `/staff/wards/${ward.code}`, label: <>Back to {ward.name}</> }} caption={ward.name}>
           Record a PACT meeting
-        </h1>
+        </StaffPageHeading>
         <p>
           A ward has up to three priorities, agreed by residents and partners at its PACT meeting. For each slot, say whether the priority carries on, or is
           closed with its outcome and replaced by a new one. Everything here is published on the ward's public page when you save.

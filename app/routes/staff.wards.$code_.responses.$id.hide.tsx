@@ -12,6 +12,7 @@ import { HIDE_REASONS } from "~/lib/resident-say";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { findCommentForModeration, hideComment } from "~/models/response.server";
 import { findWard } from "~/models/ward.server";
+import { StaffPageHeading } from "~/components/staff-frame";
 
 async function guard(request: Request, code: string | undefined, id: string | undefined) {
   const wardCode = normaliseGssCode(code);
@@ -49,13 +50,9 @@ export default function HideComment() {
     <>
       <div className="two-thirds">
         <ErrorSummary errors={errors} />
-        <Link to={`/staff/wards/${ward.code}`} className="small">
-          Back to {ward.name}
-        </Link>
-        <h1>
-          <span className="caption">{ward.name} · {formatMonth(response.month)}</span>
+        <StaffPageHeading back={{ to: `/staff/wards/${ward.code}`, label: <>Back to {ward.name}</> }} caption={<>{ward.name} · {formatMonth(response.month)}</>}>
           Hide this comment?
-        </h1>
+        </StaffPageHeading>
         {response.comment ? <blockquote data-testid="comment-to-hide">{response.comment}</blockquote> : <p>This comment is already hidden.</p>}
         <p>The team will no longer see it. The resident's choice of concerns still counts. Its words are kept in the audit log.</p>
         {response.comment ? (
