@@ -85,3 +85,14 @@ export function pinOutsideMessage(chosenWardName: string | null): string {
 export function pinInOtherWardMessage(inWardName: string, chosenWardName: string): string {
   return `The pin is in ${inWardName}, not ${chosenWardName}. Move it inside ${chosenWardName}, or choose ${inWardName} as the ward`;
 }
+
+/** The same rules for a venue placed by its postcode alone, naming the postcode. */
+export function postcodeOutsideMessage(postcode: string, chosenWardName: string | null): string {
+  return chosenWardName
+    ? `${postcode} is outside ${chosenWardName}. Check the postcode, or put the pin on the venue inside ${chosenWardName}`
+    : `${postcode} is outside your team's wards. Check the postcode, or put the pin on the venue inside them`;
+}
+
+export function postcodeInOtherWardMessage(postcode: string, inWardName: string, chosenWardName: string): string {
+  return `${postcode} is in ${inWardName}, not ${chosenWardName}. Check the postcode, or choose ${inWardName} as the ward`;
+}

@@ -5,7 +5,7 @@ import { contentChangesAt } from "~/lib/content-expiry.server";
 import { getDb, prepared } from "~/lib/db.server";
 import { assertTeamPermission, NotPermittedError, type Actor } from "~/lib/permissions";
 import { formatSavedAt } from "~/lib/format";
-import { pinInOtherWardMessage, pinOutsideMessage } from "~/lib/event-forms";
+import { pinInOtherWardMessage, pinOutsideMessage, postcodeInOtherWardMessage, postcodeOutsideMessage } from "~/lib/event-forms";
 import { lastChangeOf, recordAudit } from "./audit.server";
 import { eventDetails, eventMoved, recordWardChange } from "./ward-change.server";
 import { findWard, getWardIndex } from "./ward.server";
@@ -85,31 +85,38 @@ export interface EventInput {
 }
 
 /**
- * Where the pin goes: a point picked on the map if there is one, inside the event's
- * ward (or the team's area); otherwise the postcode's point from the portal's own
- * postcode table. Neither (or an online event) means no pin, rather than a pin in the
- * wrong place.
+ * Where the pin goes: a point picked on the map if there is one, otherwise the
+ * postcode's point from the portal's own postcode table. Either must lie inside the
+ * event's ward, or the team's area for a team-wide event. Neither (or an online
+ * event) means no pin, rather than a pin in the wrong place.
  */
 function locate(teamId: number, input: EventInput): { ok: true; lat: number | null; lng: number | null; postcode: string | null } | { ok: false; error: FieldError } {
   if (input.type === "online") return { ok: true, lat: null, lng: null, postcode: null };
-  if (input.pin) {
-    const code = getWardIndex().containing([input.pin.lng, input.pin.lat]);
+  const chosen = input.wardCode ? (findWard(input.wardCode)?.name ?? "the ward chosen") : null;
+  // Outside every ward the team covers, the rule that applies is the chosen ward's, if there is one.
+  const misplaced = (code: string | null) => {
     const ward = code ? findWard(code) : null;
-    const chosen = input.wardCode ? (findWard(input.wardCode)?.name ?? "the ward chosen") : null;
-    // Outside every ward the team covers: the rule that applies is the chosen ward's, if there is one.
-    if (!ward || ward.teamId !== teamId) return { ok: false, error: { field: "location", message: pinOutsideMessage(chosen) } };
-    if (chosen && ward.code !== input.wardCode) {
-      return { ok: false, error: { field: "location", message: pinInOtherWardMessage(ward.name, chosen) } };
-    }
-  }
+    if (!ward || ward.teamId !== teamId) return { inWard: null };
+    return chosen && ward.code !== input.wardCode ? { inWard: ward.name } : null;
+  };
   const { pin } = input;
+  if (pin) {
+    const wrong = misplaced(getWardIndex().containing([pin.lng, pin.lat]));
+    if (wrong) return { ok: false, error: { field: "location", message: wrong.inWard ? pinInOtherWardMessage(wrong.inWard, chosen!) : pinOutsideMessage(chosen) } };
+  }
   if (!input.postcode) return { ok: true, lat: pin?.lat ?? null, lng: pin?.lng ?? null, postcode: null };
   const row = getDb().select().from(postcodes).where(eq(postcodes.postcode, input.postcode)).get();
   if (!row) return { ok: false, error: { field: "postcode", message: `We could not find ${input.postcode}. Check it, or leave it blank` } };
   if (!row.wardCode) return { ok: false, error: { field: "postcode", message: `${input.postcode} is outside Kent and Medway. Enter the venue's postcode` } };
+  if (!pin) {
+    const wrong = misplaced(row.wardCode);
+    if (wrong) {
+      const message = wrong.inWard ? postcodeInOtherWardMessage(row.postcode, wrong.inWard, chosen!) : postcodeOutsideMessage(row.postcode, chosen);
+      return { ok: false, error: { field: "postcode", message } };
+    }
+  }
   return { ok: true, lat: pin?.lat ?? row.lat, lng: pin?.lng ?? row.lng, postcode: row.postcode };
 }
-
 
 export function findEvent(id: number) {
   return getDb().select().from(events).where(eq(events.id, id)).get() ?? null;

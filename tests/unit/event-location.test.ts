@@ -112,6 +112,28 @@ describe("an event's place on the map", () => {
     expect(createEvent(staff.editorA, staff.teamA, { ...base, wardCode: null, pin: { lat: other.lat, lng: other.lng } }, NOW).ok).toBe(true);
   });
 
+  it("holds a venue placed by its postcode alone to the same rule: inside the chosen ward, or the team's wards", () => {
+    const inOther = db
+      .select()
+      .from(postcodes)
+      .where(ne(postcodes.wardCode, WARD_A))
+      .all()
+      .find((p) => p.wardCode && findWard(p.wardCode)?.teamId === staff.teamA)!;
+    const [inB] = db.select().from(postcodes).where(eq(postcodes.wardCode, WARD_B)).limit(1).all();
+    const names = [findWard(inOther.wardCode!)!.name, findWard(WARD_A)!.name];
+    const before = db.select().from(events).all().length;
+    const wrongWard = createEvent(staff.editorA, staff.teamA, { ...base, postcode: inOther.postcode }, NOW);
+    expect(wrongWard).toEqual({ ok: false, errors: [{ field: "postcode", message: `${inOther.postcode} is in ${names[0]}, not ${names[1]}. Check the postcode, or choose ${names[0]} as the ward` }] });
+    const otherTeam = createEvent(staff.editorA, staff.teamA, { ...base, postcode: inB!.postcode }, NOW);
+    expect(otherTeam).toEqual({ ok: false, errors: [{ field: "postcode", message: `${inB!.postcode} is outside ${names[1]}. Check the postcode, or put the pin on the venue inside ${names[1]}` }] });
+    const teamWide = createEvent(staff.editorA, staff.teamA, { ...base, wardCode: null, postcode: inB!.postcode }, NOW);
+    expect(teamWide.ok ? "" : teamWide.errors[0]!.message).toBe(`${inB!.postcode} is outside your team's wards. Check the postcode, or put the pin on the venue inside them`);
+    expect(db.select().from(events).all().length).toBe(before);
+    // The right ward, or the team area containing it: saved, at the postcode's point.
+    expect(createEvent(staff.editorA, staff.teamA, { ...base, wardCode: inOther.wardCode, postcode: inOther.postcode }, NOW).ok).toBe(true);
+    expect(createEvent(staff.editorA, staff.teamA, { ...base, wardCode: null, postcode: inOther.postcode }, NOW).ok).toBe(true);
+  });
+
   it("reads the picked point from the form's two hidden fields, both or neither", () => {
     const form = { type: "surgery", title: "Surgery", wardCode: WARD_A, venue: "Hall", address: "", postcode: "", "date-day": "1", "date-month": "6", "date-year": "2027", startTime: "18:00", endTime: "19:00" };
     const parse = (extra: Record<string, string>) => {
