@@ -7,8 +7,10 @@ import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { endAllSessionsOf, normaliseEmail } from "~/lib/auth.server";
 import { getDb } from "~/lib/db.server";
 import { hashPassword, passwordProblem } from "~/lib/password.server";
-import { assertPermission, NotPermittedError, type Actor, type Role } from "~/lib/permissions";
-import { recordAudit } from "./audit.server";
+import { formatSavedAt } from "~/lib/format";
+import { assertPermission, NotPermittedError, ROLE_LABELS, type Actor, type Role } from "~/lib/permissions";
+import { lastChangeOf, recordAudit } from "./audit.server";
+import { areaOf } from "./partner-area.server";
 import { mailPasswordLink } from "./staff-mail.server";
 
 
@@ -126,6 +128,30 @@ export function inviteUser(actor: Actor | null, input: AccountInput, now = new D
   return { ok: true, value: { id, token } };
 }
 
+/**
+ * What the account page showed of an account: its fields and a partner's area, as one
+ * short value the form carries back. A different value on saving means someone else
+ * saved a change since the page was loaded.
+ */
+export function accountSeen(id: string): string {
+  const account = getDb().select({ name: users.name, email: users.email, role: users.role, teamId: users.teamId, organisation: users.organisation }).from(users).where(eq(users.id, id)).get();
+  const area = areaOf(id).map((d) => d.code);
+  return createHash("sha256").update(JSON.stringify({ account, area })).digest("base64url").slice(0, 22);
+}
+
+/** Null if the account is as the page showed it; otherwise what to tell the administrator, who saved it when, and what it now holds. */
+export function accountChangedSince(id: string, seen: string): FieldError | null {
+  if (accountSeen(id) === seen) return null;
+  const now = getDb().select().from(users).where(eq(users.id, id)).get();
+  if (!now) throw new NotPermittedError("That account does not exist.");
+  const change = lastChangeOf("user", id);
+  const who = change ? `${change.name ?? change.label} changed it at ${formatSavedAt(change.at)}` : "Someone changed it";
+  const team = now.teamId ? getDb().select({ name: teams.name }).from(teams).where(eq(teams.id, now.teamId)).get()?.name : null;
+  const area = areaOf(id).map((d) => d.name);
+  const held = [now.name, now.email, ROLE_LABELS[now.role], team, now.organisation || null, now.role === "partner" ? `area: ${area.length ? area.join(", ") : "none"}` : null].filter(Boolean).join("; ");
+  return { field: "form", message: `This account was changed while you were on this page: ${who}. It is now saved as: ${held}. Your changes are below and have not been saved: check them and save again` };
+}
+
 export async function updateUser(actor: Actor | null, id: string, input: AccountInput, now = new Date()): Promise<Outcome<null>> {
   assertPermission(actor, "manage:staff");
   const before = getDb().select().from(users).where(eq(users.id, id)).get();
@@ -134,6 +160,10 @@ export async function updateUser(actor: Actor | null, id: string, input: Account
   const errors = checkAccount(input, id);
   if (errors.length) return { ok: false, errors };
   const after = normalise(input);
+  // Saved unchanged: nothing to record.
+  if (before.name === after.name && before.email === after.email && before.role === after.role && before.teamId === after.teamId && before.organisation === after.organisation) {
+    return { ok: true, value: null };
+  }
   getDb().transaction((tx) => {
     tx.update(users).set(after).where(eq(users.id, id)).run();
     // Only partners have an area: an account moved to another role leaves it behind.

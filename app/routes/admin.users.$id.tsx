@@ -13,7 +13,7 @@ import { useUser } from "~/lib/user";
 import { PASSWORD_LINK_HOURS } from "~/lib/account-limits";
 import { Checkboxes } from "~/components/form-fields";
 import { areaOf, listDistrictChoices, setPartnerArea } from "~/models/partner-area.server";
-import { disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
+import { accountChangedSince, accountSeen, disableUser, enableUser, findUser, issuePasswordLink, listTeamsForAccounts, updateUser } from "~/models/user.server";
 import { StaffPageHeading } from "~/components/staff-frame";
 
 function accountId(id: string | undefined): string {
@@ -25,10 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage:staff");
   const account = findUser(user, accountId(params.id));
   if (!account) throw new Response("Account not found", { status: 404 });
-  return json({ account, teams: listTeamsForAccounts(), area: areaOf(account.id).map((d) => d.code), districts: listDistrictChoices() });
+  return json({ account, seen: accountSeen(account.id), teams: listTeamsForAccounts(), area: areaOf(account.id).map((d) => d.code), districts: listDistrictChoices() });
 }
 
-type ActionData = { errors: FieldError[]; values: FormValues; area?: string[]; link: string | null };
+type ActionData = { errors: FieldError[]; values: FormValues; area?: string[]; seen?: string; link: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "manage:staff");
@@ -51,9 +51,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // A partner's area is part of the same form, so neither half's changes are lost to the other's button.
   const area = form.has("_area") ? form.getAll("districts").map(String) : null;
-  const failWith = (errors: FieldError[], values: FormValues) => json<ActionData>({ errors, values, area: area ?? undefined, link: null }, { status: 400 });
+  // What the page showed is carried on through a refusal, so a change saved meanwhile is still caught.
+  const seen = String(form.get("seen") ?? "");
+  const failWith = (errors: FieldError[], values: FormValues, status = 400, now = seen) => json<ActionData>({ errors, values, area: area ?? undefined, seen: now, link: null }, { status });
   const parsed = parseForm(form, accountSchema);
   if (!parsed.ok) return failWith(parsed.errors, parsed.values);
+  // Two administrators on one account: the second to save is shown the first's change, never overwrites it unseen.
+  const changed = await permitted(() => {
+    const conflict = accountChangedSince(id, seen);
+    return conflict ? { ok: false as const, errors: [conflict] } : { ok: true as const, value: null };
+  });
+  // Shown what is saved now, the administrator's next save is theirs to make.
+  if (!changed.ok) return failWith(changed.errors, parsed.values, 409, accountSeen(id));
   const result = await permitted(() => updateUser(actor, id, parsed.data));
   if (!result.ok) return failWith(result.errors, parsed.values);
   if (area && parsed.data.role === "partner") {
@@ -66,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Account"} – Staff accounts – Kent Neighbourhood Policing` }];
 
 export default function AccountPage() {
-  const { account, teams, area, districts } = useLoaderData<typeof loader>();
+  const { account, seen, teams, area, districts } = useLoaderData<typeof loader>();
   const user = useUser();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors ?? [];
@@ -95,6 +104,7 @@ export default function AccountPage() {
           </div>
         ) : null}
         <Form method="post" noValidate>
+          <input type="hidden" name="seen" value={actionData?.seen ?? seen} />
           <AccountFields values={values} errors={errors} teams={teams} />
           {account.role === "partner" ? (
             <>

@@ -9,6 +9,7 @@ import { NotPermittedError } from "~/lib/permissions";
 import { areaOf, mayReadNotesIn, partnerDashboard, setPartnerArea } from "~/models/partner-area.server";
 import { listPrioritiesForStaff, publishUpdate } from "~/models/priority.server";
 import { action as userAction } from "~/routes/admin.users.$id";
+import { accountSeen } from "~/models/user.server";
 import { loader as dashboardLoader } from "~/routes/staff._index";
 import { dbWithSampleData } from "./helpers/db";
 import { clearStaff, createStaff, MAIDSTONE, requestAs, WARD_A, WARD_B, type Staff } from "./helpers/staff";
@@ -76,7 +77,7 @@ describe("setting the area", () => {
   });
 
   it("through the account page's one form, with the account's other fields: both are saved, or on an error neither and both are kept", async () => {
-    const fields = { name: "Pat Partner", email: "area.partner@maidstone.gov.uk", role: "partner", teamId: "", organisation: "Maidstone Borough Council", _area: "1", districts: CANTERBURY };
+    const fields = { name: "Pat Partner", email: "area.partner@maidstone.gov.uk", role: "partner", teamId: "", organisation: "Maidstone Borough Council", _area: "1", districts: CANTERBURY, seen: accountSeen(staff.partner.id) };
     const post = async (actor: typeof staff.admin, body: Record<string, string>) =>
       userAction({ request: await requestAs(actor, `/admin/users/${staff.partner.id}`, { method: "POST", body }), params: { id: staff.partner.id }, context: {} }).catch((e: unknown) => e);
     expect(((await post(staff.editorA, fields)) as Response).status).toBe(403);
@@ -92,8 +93,31 @@ describe("setting the area", () => {
     expect(response.headers.get("Location")).toBe(`/admin/users/${staff.partner.id}?done=user-edited`);
     expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([CANTERBURY]);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.area")).all().at(-1)!.after).toContain(CANTERBURY);
-    expect(((await post(staff.admin, { ...fields, districts: MAIDSTONE })) as Response).status).toBe(302);
+    expect(((await post(staff.admin, { ...fields, organisation: "Maidstone Borough Council", districts: MAIDSTONE, seen: accountSeen(staff.partner.id) })) as Response).status).toBe(302);
     expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([MAIDSTONE]);
+  });
+
+  it("shows an administrator a change another saved since their page was loaded, and overwrites nothing", async () => {
+    const post = async (body: Record<string, string>) =>
+      (await userAction({ request: await requestAs(staff.admin, `/admin/users/${staff.partner.id}`, { method: "POST", body }), params: { id: staff.partner.id }, context: {} })) as Response;
+    const fields = { name: "Pat Partner", email: "area.partner@maidstone.gov.uk", role: "partner", teamId: "", organisation: "Maidstone Borough Council", _area: "1" };
+    // Two administrators open the page: the first adds Canterbury and saves.
+    const seen = accountSeen(staff.partner.id);
+    expect((await post({ ...fields, districts: CANTERBURY, seen })).status).toBe(302);
+    expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([CANTERBURY]);
+    // The second, from the page as it was, renames the organisation with the old area ticked: refused, shown the first's change.
+    const refused = await post({ ...fields, organisation: "Maidstone BC", districts: MAIDSTONE, seen });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { errors: { message: string }[]; values: Record<string, string>; area: string[]; seen: string };
+    expect(body.errors[0]!.message).toMatch(/^This account was changed while you were on this page: Alex Admin changed it at .+\. It is now saved as: Pat Partner; area\.partner@maidstone\.gov\.uk; Partner viewer; Maidstone Borough Council; area: Canterbury\. Your changes are below and have not been saved/);
+    expect(body.values.organisation).toBe("Maidstone BC");
+    expect(body.area).toEqual([MAIDSTONE]);
+    expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([CANTERBURY]);
+    // Having seen it, their next save (from the refused page) is theirs to make.
+    expect((await post({ ...fields, districts: MAIDSTONE, seen: body.seen })).status).toBe(302);
+    expect(areaOf(staff.partner.id).map((d) => d.code)).toEqual([MAIDSTONE]);
+    // A form that says nothing of what it showed is refused too.
+    expect((await post({ ...fields, districts: MAIDSTONE })).status).toBe(409);
   });
 });
 
