@@ -60,7 +60,7 @@ export function renderMail(c: MailContent): { text: string; html: string } {
     `<div style="max-width:600px">`,
     `<h1 style="font-size:24px;margin:0 0 16px">${h(c.heading)}</h1>`,
   ];
-  if (c.sampleNotice) html.push(`<p style="padding:8px;border-left:4px solid #f47738;background:#fff7f0"><strong>Sample data.</strong> ${h(SAMPLE_DATA_NOTICE.replace(/^Sample data: /, ""))}</p>`);
+  if (c.sampleNotice) html.push(`<p style="padding:8px;border-left:4px solid #f47738;background:#fff7f0"><strong>Sample data:</strong> ${h(SAMPLE_DATA_NOTICE.replace(/^Sample data: /, ""))}</p>`);
   for (const p of c.paragraphs) html.push(`<p>${h(p)}</p>`);
   if (c.action) {
     html.push(

@@ -82,9 +82,9 @@ export default function AuditLog() {
       </Form>
       <p data-testid="audit-count">
         {total} entr{total === 1 ? "y" : "ies"}
-        {filtered ? " match these filters" : ""}. Page {page} of {pages}.{" "}
+        {filtered ? (total === 1 ? " matches these filters" : " match these filters") : ""}. Page {page} of {pages}.{" "}
         <a href={`/admin/audit.csv${query ? `?${query}` : ""}`} download>
-          Download {filtered ? "these" : "all"} {total} entr{total === 1 ? "y" : "ies"} as CSV
+          {total === 1 ? "Download this entry as CSV" : `Download ${filtered ? "these" : "all"} ${total} entries as CSV`}
         </a>
       </p>
       <div className="table-scroll">

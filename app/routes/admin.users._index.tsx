@@ -23,36 +23,37 @@ export default function StaffAccounts() {
           Invite someone
         </Link>
       </p>
-      <table className="table--small" data-testid="accounts">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last signed in</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/admin/users/${a.id}`}>{a.name}</Link>
-                <br />
-                <span className="secondary">{a.email}</span>
-              </td>
-              <td>
-                {ROLE_LABELS[a.role]}
-                {a.teamName ? <div className="secondary">{a.teamName}</div> : null}
-                {a.organisation ? <div className="secondary">{a.organisation}</div> : null}
-              </td>
-              <td>
-                {a.disabledAt ? <strong className="tag tag--red">Disabled</strong> : a.hasPassword ? <strong className="tag">Active</strong> : <strong className="tag tag--yellow">Invited</strong>}
-              </td>
-              <td>{a.lastSignInAt ? formatDate(new Date(a.lastSignInAt)) : "Never"}</td>
+      <div className="table-scroll">
+        <table className="table--small" data-testid="accounts">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {accounts.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/admin/users/${a.id}`}>{a.name}</Link>
+                  <br />
+                  <span className="secondary break-anywhere">{a.email}</span>
+                </td>
+                <td>
+                  {ROLE_LABELS[a.role]}
+                  {a.teamName ? <div className="secondary">{a.teamName}</div> : null}
+                  {a.organisation ? <div className="secondary">{a.organisation}</div> : null}
+                </td>
+                <td>
+                  {a.disabledAt ? <strong className="tag tag--red">Disabled</strong> : a.hasPassword ? <strong className="tag">Active</strong> : <strong className="tag tag--yellow">Invited</strong>}
+                  <div className="secondary">{a.lastSignInAt ? `Last signed in ${formatDate(new Date(a.lastSignInAt))}` : "Never signed in"}</div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -75,7 +75,7 @@ export default function ManageAlerts() {
 
       <h2>Wards you follow</h2>
       {follows.length === 0 ? (
-        <p data-testid="no-follows">You do not follow any wards. Find your ward and choose "Get email alerts" to start again.</p>
+        <p data-testid="no-follows">You do not follow any wards. To get alerts, find your ward and choose "Get email alerts".</p>
       ) : (
         <ul className="list" data-testid="follows">
           {follows.map((f) => (

@@ -19,10 +19,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json({ ok: true as const, page: result.page, manageUrl: new URL(result.manageUrl).pathname });
 }
 
-export const meta: MetaFunction = () => [{ title: "Confirm your email address – Kent Neighbourhood Policing" }, { name: "robots", content: "noindex" }];
+// The tab says what the page says: the confirmation asked for, or what is wrong with the link.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${(data?.state === "valid" && data.description?.heading) || PROBLEMS[data && data.state !== "valid" ? data.state : "unknown"].heading} – Kent Neighbourhood Policing` },
+  { name: "robots", content: "noindex" },
+];
 
 const PROBLEMS = {
-  used: { heading: "This link has already been used", body: "Your alerts are already confirmed. Every email we send has a link to manage them." },
+  used: { heading: "This link has already been used", body: "What it was sent for has already been done, so there is nothing more to do. Every email we send has a link to manage your alerts." },
   expired: { heading: "This link has expired", body: `Confirmation links work for ${CONFIRMATION_DAYS} days. Ask for alerts again from your ward's page and we will send a new one.` },
   unknown: { heading: "This link does not work", body: "It may have been copied wrongly, or the alerts it was for have been removed. Ask for alerts again from your ward's page." },
 } as const;

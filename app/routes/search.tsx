@@ -51,6 +51,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     const outcode = outcodeSearch(value);
     if (outcode) return outcode;
+    // A whole postcode typed into the name box is answered as a postcode.
+    const asPostcode = lookupPostcode(value);
+    if (asPostcode.status === "found") throw redirect(`/wards/${asPostcode.ward.code}`);
+    if (asPostcode.status !== "invalid" && asPostcode.status !== "empty") return json<SearchState>({ mode: "postcode", value: value.slice(0, ECHO_LIMIT), result: asPostcode }, { status: 404 });
     const district = findDistrictByName(value);
     if (district) throw redirect(`/districts/${district.code}`);
     const wards = searchWardsByName(value);

@@ -165,7 +165,7 @@ export default function TeamMonth() {
         {formatMonth(month)} updates
       </StaffPageHeading>
       <p className="lead" data-testid="month-summary">
-        {due.length === 0 ? `All ${total} active priorities have their ${formatMonth(month)} update.` : `${due.length} of ${total} active priorities still need their ${formatMonth(month)} update.`}
+        {due.length === 0 ? `All ${total} active priorities have their ${formatMonth(month)} update.` : `${due.length} of ${total} active priorities still ${due.length === 1 ? "needs its" : "need their"} ${formatMonth(month)} update.`}
       </p>
       {due.length > 0 ? (
         <p>

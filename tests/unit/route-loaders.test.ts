@@ -29,7 +29,8 @@ async function respond(loader: (a: LoaderFunctionArgs) => Promise<Response>, url
 
 describe("GET /search", () => {
   it("redirects a Kent postcode, a location and a unique ward name to the ward page", async () => {
-    for (const url of ["/search?postcode=me159bz", "/search?lat=51.24876&lng=0.5426", "/search?q=park%20wood"]) {
+    // A whole postcode typed into the ward, town or village box is taken as the postcode it is.
+    for (const url of ["/search?postcode=me159bz", "/search?lat=51.24876&lng=0.5426", "/search?q=park%20wood", "/search?q=ME15%209BZ"]) {
       const res = await respond(search, url);
       expect(res.status, url).toBe(302);
       expect(res.headers.get("Location"), url).toBe("/wards/E05015608");
@@ -50,6 +51,9 @@ describe("GET /search", () => {
   it("answers 404 for postcodes outside Kent or not in the data", async () => {
     expect(await (await respond(search, "/search?postcode=SW1A1AA")).json()).toMatchObject({ result: { status: "outside", postcode: "SW1A 1AA" } });
     expect(await (await respond(search, "/search?postcode=ME159ZZ")).json()).toMatchObject({ result: { status: "unknown", postcode: "ME15 9ZZ" } });
+    const typedAsName = await respond(search, "/search?q=sw1a%201aa");
+    expect(typedAsName.status).toBe(404);
+    expect(await typedAsName.json()).toMatchObject({ mode: "postcode", result: { status: "outside", postcode: "SW1A 1AA" } });
   });
 
   it("refuses an over-long ward name with the same plain message", async () => {
