@@ -36,6 +36,8 @@ export function DraftForm({ draftKey, children, submitLabel, className }: { draf
         } else if (el.value !== value) {
           el.value = value;
           changed = true;
+          // What follows a field's text (its character count) hears of the change as if typed.
+          el.dispatchEvent(new Event("input", { bubbles: true }));
         }
       }
     }
@@ -73,11 +75,27 @@ export function DraftForm({ draftKey, children, submitLabel, className }: { draf
     }
   }
 
+  /** What was put back is forgotten, and the form shows what the page first had. */
+  function startAgain() {
+    const form = ref.current;
+    form?.reset();
+    for (const el of Array.from(form?.elements ?? [])) if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.dispatchEvent(new Event("input", { bubbles: true }));
+    // After the events above, which save what the form now holds: forget it.
+    sessionStorage.removeItem(key);
+    setRestored(false);
+  }
+
   return (
     <Form method="post" ref={ref} noValidate onInput={save} onChange={save} className={className}>
       {restored ? (
         <div className="notice notice--important" role="status" data-testid="draft-restored">
-          <p>We have put back what you typed earlier in this browser tab (for example, before you were asked to sign in again). Check it, then save.</p>
+          <p>
+            We have put back what you typed earlier in this browser tab (for example, before you were asked to sign in again). Check it, then save, or{" "}
+            <button type="button" className="link-button" onClick={startAgain}>
+              empty the form and start again
+            </button>
+            .
+          </p>
         </div>
       ) : null}
       {children}

@@ -109,11 +109,24 @@ test("when the session runs out mid-form, signing in again brings the editor bac
   await expect(page).toHaveURL(formUrl);
   await expect(page.getByTestId("draft-restored")).toBeVisible();
   await expect(page.getByLabel("What the team did this month")).toHaveValue(typed);
+  // Its character count counts the text put back.
+  await expect(page.getByTestId("character-count").first()).toHaveText(`You have ${2000 - typed.length} characters remaining`);
   await expect(page.getByLabel("Needs partner action")).toBeChecked();
   await screenshot(page, "staff-draft-restored");
   await page.getByRole("button", { name: "Publish update" }).click();
   await expect(page.getByTestId("notification")).toContainText("The monthly update has been published");
   // Published, so the draft is gone: the next form starts empty.
+  await openUpdateForm(page);
+  await expect(page.getByTestId("draft-restored")).toHaveCount(0);
+  // Typed, left unsaved and come back to: put back, and emptied on request.
+  await page.getByLabel("What the team did this month").fill("Left half-written");
+  await openUpdateForm(page);
+  await expect(page.getByTestId("draft-restored")).toBeVisible();
+  await expect(page.getByLabel("What the team did this month")).toHaveValue("Left half-written");
+  await page.getByRole("button", { name: "empty the form and start again" }).click();
+  await expect(page.getByTestId("draft-restored")).toHaveCount(0);
+  await expect(page.getByLabel("What the team did this month")).toHaveValue("");
+  await expect(page.getByTestId("character-count").first()).toHaveText("You have 2000 characters remaining");
   await openUpdateForm(page);
   await expect(page.getByTestId("draft-restored")).toHaveCount(0);
 });
