@@ -7,6 +7,7 @@ import { formatMonth, formatShortEventTime } from "~/lib/format";
 import { CSU_INBOX, EVENT_TYPE_LABELS, UPDATE_STATUS_LABELS } from "~/lib/labels";
 import type { EventData } from "./event-list";
 import type { PriorityData } from "./priority-timeline";
+import { EmailLink } from "./email-address";
 
 const PACT_MEETING = "PACT (Partners and Communities Together) meeting";
 
@@ -53,9 +54,7 @@ export function WardAtAGlance({
           <dt>Contact</dt>
           <dd data-testid="glance-contact">
             {CSU_INBOX}:{" "}
-            <a href={`mailto:${ward.csuEmail}`} data-testid="csu-email" className="break-anywhere">
-              {ward.csuEmail}
-            </a>
+            <EmailLink address={ward.csuEmail} testId="csu-email" className="break-anywhere" />
             {" "}
             or call <strong>101</strong> (999 in an emergency)
           </dd>

@@ -57,3 +57,8 @@ export function formatSavedAt(at: Date | string): string {
   const d = new Date(at);
   return `${formatTime(d)} on ${dateFmt.format(d)}`;
 }
+
+/** An email address in the pieces it may wrap between on a narrow screen: after its "@" and after each dot, never mid-word. */
+export function emailLineBreaks(address: string): string[] {
+  return address.split(/(?<=[@.])/);
+}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listDistricts } from "~/models/district.server";
 import { CSU_INBOX } from "~/lib/labels";
+import { EmailLink } from "~/components/email-address";
 
 export async function loader() {
   return json({ districts: listDistricts() });
@@ -31,7 +32,7 @@ export default function Districts() {
                 <Link to={`/districts/${d.code}`}>{d.name}</Link>
               </td>
               <td>
-                <a href={`mailto:${d.csuEmail}`}>{d.csuEmail}</a>
+                <EmailLink address={d.csuEmail} />
               </td>
             </tr>
           ))}

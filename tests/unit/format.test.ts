@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatEventTime, formatMonth, ukMonth } from "~/lib/format";
+import { emailLineBreaks, formatDate, formatEventTime, formatMonth, ukMonth } from "~/lib/format";
 import { normaliseGssCode } from "~/lib/vocabulary";
 import { parseCoordinate } from "~/lib/geo";
 
@@ -36,5 +36,13 @@ describe("reading codes and coordinates from URLs", () => {
     expect(parseCoordinate("Infinity", -90, 90)).toBeNull();
     expect(parseCoordinate("", -90, 90)).toBeNull();
     expect(parseCoordinate(null, -90, 90)).toBeNull();
+  });
+});
+
+describe("emailLineBreaks", () => {
+  it("splits an address after its @ and after each dot, losing nothing", () => {
+    expect(emailLineBreaks("csu.tunbridge-wells@kent.police.uk")).toEqual(["csu.", "tunbridge-wells@", "kent.", "police.", "uk"]);
+    expect(emailLineBreaks("csu.tunbridge-wells@kent.police.uk").join("")).toBe("csu.tunbridge-wells@kent.police.uk");
+    expect(emailLineBreaks("nodots")).toEqual(["nodots"]);
   });
 });
