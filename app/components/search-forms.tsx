@@ -1,6 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import { useState } from "react";
-import { ClientOnly } from "./client-only";
+import { useHydrated } from "./client-only";
 
 /** GOV.UK postcode pattern; a plain GET form so it works without JavaScript. */
 export function PostcodeForm({ value = "", error }: { value?: string; error?: string }) {
@@ -73,21 +73,29 @@ export function WardNameForm({ value = "", error }: { value?: string; error?: st
   );
 }
 
-/** Needs JavaScript (the browser's location API), so it appears only once the page has hydrated. */
+/**
+ * Needs JavaScript (the browser's location API). Written into the page, so the forms
+ * below it do not move when scripts start (a tap meant for "Search wards" must not land
+ * on this button); hidden when scripts are off, and disabled until they have started.
+ */
 export function UseMyLocation() {
-  return <ClientOnly>{() => <UseMyLocationButton />}</ClientOnly>;
+  return (
+    <div className="needs-script">
+      <UseMyLocationButton ready={useHydrated()} />
+    </div>
+  );
 }
 
-function UseMyLocationButton() {
+function UseMyLocationButton({ ready }: { ready: boolean }) {
   const navigate = useNavigate();
   const [state, setState] = useState<"idle" | "locating" | "failed">("idle");
-  if (typeof navigator === "undefined" || !("geolocation" in navigator)) return null;
+  if (ready && !("geolocation" in navigator)) return null;
   return (
     <div className="form-group">
       <button
         type="button"
         className="button button--secondary"
-        disabled={state === "locating"}
+        disabled={!ready || state === "locating"}
         onClick={() => {
           setState("locating");
           navigator.geolocation.getCurrentPosition(

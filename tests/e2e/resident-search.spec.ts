@@ -20,6 +20,23 @@ test.describe("home page", () => {
     await expect(page.getByText("Sample data").first()).toBeVisible();
     await screenshot(page, "home");
   });
+
+  test("nothing moves when the page's scripts start, so a tap meant for one button cannot land on another", async ({ page, browser }) => {
+    // The page as sent, its scripts never run: the location button is there, not yet usable.
+    const unscripted = await browser.newPage();
+    await unscripted.route("**/build/**/*.js", (route) => route.abort());
+    const where = async (p: import("@playwright/test").Page) =>
+      Promise.all(["Find my team", "Search wards"].map(async (name) => (await p.getByRole("button", { name }).boundingBox())!.y));
+    for (const path of ["/", "/search?q=park"]) {
+      await unscripted.goto(path);
+      await expect(unscripted.getByRole("button", { name: "Use my location" })).toBeDisabled();
+      const before = await where(unscripted);
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: "Use my location" })).toBeEnabled();
+      expect(await where(page), path).toEqual(before);
+    }
+    await unscripted.close();
+  });
 });
 
 test.describe("postcode search", () => {
