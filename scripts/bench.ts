@@ -268,8 +268,21 @@ async function firstRenderAfterPublish(wardPath: string): Promise<{ result: Resu
   }
 }
 
+/** Whether something already answers on a port: measuring it instead of the server started here would be measuring the wrong thing. */
+async function answers(base: string): Promise<boolean> {
+  try {
+    await (await fetch(base, { signal: AbortSignal.timeout(1000) })).arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function run() {
   if (!fs.existsSync("build/index.js")) throw new Error("No production build: run npm run build first");
+  for (const base of [BASE, PLAIN]) {
+    if (await answers(base)) throw new Error(`Something is already listening at ${base}: stop it, or choose other ports with --port`);
+  }
   for (const f of [DB, `${DB}-wal`, `${DB}-shm`]) fs.rmSync(f, { force: true });
   execFileSync(process.execPath, ["--import", "tsx", "scripts/setup.ts"], { env: { ...process.env, DATABASE_PATH: DB }, stdio: "ignore" });
 
