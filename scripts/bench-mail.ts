@@ -91,7 +91,7 @@ function copyDb(name: string) {
 }
 
 function startServer(db: string, smtpUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--max-semi-space-size=8", "server.js"], {
+  return spawn(process.execPath, ["--max-semi-space-size=4", "server.js"], {
     env: { ...process.env, DATABASE_PATH: db, NODE_ENV: "production", PORT: String(PORT), SMTP_URL: smtpUrl, MAIL_TOKEN_SECRET: SECRET, APP_ORIGIN: "http://localhost:3000" },
     stdio: ["ignore", "ignore", "inherit"],
   });

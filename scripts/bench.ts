@@ -287,7 +287,7 @@ async function run() {
   execFileSync(process.execPath, ["--import", "tsx", "scripts/setup.ts"], { env: { ...process.env, DATABASE_PATH: DB }, stdio: "ignore" });
 
   const started = process.hrtime.bigint();
-  const server = spawn(process.execPath, ["--max-semi-space-size=8", "server.js"], {
+  const server = spawn(process.execPath, ["--max-semi-space-size=4", "server.js"], {
     env: { ...process.env, DATABASE_PATH: DB, NODE_ENV: "production", PORT: String(PORT) },
     stdio: "ignore",
   });
