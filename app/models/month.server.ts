@@ -70,11 +70,6 @@ function draftsFor(priorityIds: number[], month: string) {
     .all();
 }
 
-/**
- * The team's month, ward by ward: each active priority not yet updated this month,
- * with its last update (for reference and to prefill partners and progress) and the
- * team's draft, if someone has started one.
- */
 /** The priorities' published updates (withdrawn ones left out), newest month first. */
 function publishedUpdates(priorityIds: number[]) {
   if (priorityIds.length === 0) return [];
@@ -93,6 +88,11 @@ function lastUpdateBefore(updates: ReturnType<typeof publishedUpdates>, month: s
   return last;
 }
 
+/**
+ * The team's month, ward by ward: each active priority not yet updated this month,
+ * with its last update (for reference and to prefill partners and progress) and the
+ * team's draft, if someone has started one.
+ */
 export function listTeamMonth(actor: Actor | null, teamId: number, now = new Date()) {
   assertTeamPermission(actor, "edit:priorities", teamId);
   const month = ukMonth(now);
