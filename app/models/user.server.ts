@@ -139,9 +139,13 @@ export function accountSeen(id: string): string {
   return createHash("sha256").update(JSON.stringify({ account, area })).digest("base64url").slice(0, 22);
 }
 
-/** Null if the account is as the page showed it; otherwise what to tell the administrator, who saved it when, and what it now holds. */
-export function accountChangedSince(id: string, seen: string): FieldError | null {
-  if (accountSeen(id) === seen) return null;
+/**
+ * Null if the account is as the page showed it; otherwise what to tell the
+ * administrator (who saved it when, and what it now holds) and what the page now shows.
+ */
+export function accountChangedSince(id: string, seen: string): { error: FieldError; seen: string } | null {
+  const current = accountSeen(id);
+  if (current === seen) return null;
   const now = getDb().select().from(users).where(eq(users.id, id)).get();
   if (!now) throw new NotPermittedError("That account does not exist.");
   const change = lastChangeOf("user", id);
@@ -149,7 +153,10 @@ export function accountChangedSince(id: string, seen: string): FieldError | null
   const team = now.teamId ? getDb().select({ name: teams.name }).from(teams).where(eq(teams.id, now.teamId)).get()?.name : null;
   const area = areaOf(id).map((d) => d.name);
   const held = [now.name, now.email, ROLE_LABELS[now.role], team, now.organisation || null, now.role === "partner" ? `area: ${area.length ? area.join(", ") : "none"}` : null].filter(Boolean).join("; ");
-  return { field: "form", message: `This account was changed while you were on this page: ${who}. It is now saved as: ${held}. Your changes are below and have not been saved: check them and save again` };
+  return {
+    error: { field: "form", message: `This account was changed while you were on this page: ${who}. It is now saved as: ${held}. Your changes are below and have not been saved: check them and save again` },
+    seen: current,
+  };
 }
 
 export async function updateUser(actor: Actor | null, id: string, input: AccountInput, now = new Date()): Promise<Outcome<null>> {

@@ -57,12 +57,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, accountSchema);
   if (!parsed.ok) return failWith(parsed.errors, parsed.values);
   // Two administrators on one account: the second to save is shown the first's change, never overwrites it unseen.
-  const changed = await permitted(() => {
-    const conflict = accountChangedSince(id, seen);
-    return conflict ? { ok: false as const, errors: [conflict] } : { ok: true as const, value: null };
-  });
+  const conflict = await permitted(() => accountChangedSince(id, seen));
   // Shown what is saved now, the administrator's next save is theirs to make.
-  if (!changed.ok) return failWith(changed.errors, parsed.values, 409, accountSeen(id));
+  if (conflict) return failWith([conflict.error], parsed.values, 409, conflict.seen);
   const result = await permitted(() => updateUser(actor, id, parsed.data));
   if (!result.ok) return failWith(result.errors, parsed.values);
   if (area && parsed.data.role === "partner") {
